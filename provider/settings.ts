@@ -1,0 +1,86 @@
+/**
+ * Where the client's settings come from: an explicit option first, then the environment.
+ * (The dynamic provider layers Pulumi config on top, in provider/config.ts.)
+ */
+import { CredentialsError } from "./errors";
+import type { RetryPolicy } from "./retry";
+
+export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
+
+export interface ClientOptions {
+  /** API token, sent as `Authorization: Bearer`. Env: CLOUDFLARE_API_TOKEN. */
+  apiToken?: string;
+  /** Legacy global API key, used with `apiEmail`. Env: CLOUDFLARE_API_KEY. */
+  apiKey?: string;
+  /** Legacy account email, used with `apiKey`. Env: CLOUDFLARE_EMAIL. */
+  apiEmail?: string;
+  /** Env: CLOUDFLARE_ACCOUNT_ID. */
+  accountId?: string;
+  /** Env: CLOUDFLARE_BASE_URL; default https://api.cloudflare.com/client/v4. */
+  baseUrl?: string;
+  /** Per-request timeout (whole request, headers and body). Default 30 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Environment to read; default `process.env`. */
+  env?: Record<string, string | undefined>;
+  userAgent?: string;
+}
+
+export type Credentials = { kind: "token"; token: string } | { kind: "key"; key: string; email: string };
+
+function nonEmpty(v: string | undefined): string | undefined {
+  const t = v?.trim();
+  return t ? t : undefined;
+}
+
+export function resolveCredentials(opts: ClientOptions): Credentials {
+  const env = opts.env ?? process.env;
+  const token = nonEmpty(opts.apiToken) ?? nonEmpty(env.CLOUDFLARE_API_TOKEN);
+  if (token) return { kind: "token", token };
+  const key = nonEmpty(opts.apiKey) ?? nonEmpty(env.CLOUDFLARE_API_KEY);
+  const email = nonEmpty(opts.apiEmail) ?? nonEmpty(env.CLOUDFLARE_EMAIL);
+  if (key && email) return { kind: "key", key, email };
+  if (key || email) {
+    throw new CredentialsError(
+      `Cloudflare legacy API key authentication needs both the key and the email: ` +
+        `${key ? "the email is missing (option apiEmail, env CLOUDFLARE_EMAIL, config cloudflare-registrar:apiEmail)" : "the key is missing (option apiKey, env CLOUDFLARE_API_KEY, config cloudflare-registrar:apiKey)"}. ` +
+        `An API token is preferred: option apiToken, env CLOUDFLARE_API_TOKEN, or config cloudflare-registrar:apiToken (secret).`,
+    );
+  }
+  throw new CredentialsError(
+    "No Cloudflare API credentials found. Set an API token with Registrar permissions: the option apiToken, " +
+      "the Pulumi config cloudflare-registrar:apiToken (`pulumi config set --secret cloudflare-registrar:apiToken ...`; " +
+      "cloudflare:apiToken is also read), or the environment variable CLOUDFLARE_API_TOKEN. " +
+      "(Legacy: CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL.)",
+  );
+}
+
+export function resolveAccountId(explicit: string | undefined, env: Record<string, string | undefined> = process.env): string {
+  const id = nonEmpty(explicit) ?? nonEmpty(env.CLOUDFLARE_ACCOUNT_ID);
+  if (!id) {
+    throw new CredentialsError(
+      "No Cloudflare account id. Set the accountId option (or the DomainRegistration input accountId), " +
+        "the Pulumi config cloudflare-registrar:accountId, or the environment variable CLOUDFLARE_ACCOUNT_ID. " +
+        "It is the 32-character id in your dashboard URL: https://dash.cloudflare.com/<account id>.",
+    );
+  }
+  return id;
+}
+
+export function resolveBaseUrl(explicit: string | undefined, env: Record<string, string | undefined> = process.env): URL {
+  const raw = nonEmpty(explicit) ?? nonEmpty(env.CLOUDFLARE_BASE_URL) ?? DEFAULT_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CredentialsError(
+      `The Cloudflare API base URL '${raw}' is not a URL. Set baseUrl (config cloudflare-registrar:baseUrl, ` +
+        `env CLOUDFLARE_BASE_URL) to e.g. ${DEFAULT_BASE_URL}, or unset it.`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new CredentialsError(`The Cloudflare API base URL '${raw}' must be http(s).`);
+  }
+  url.pathname = url.pathname.replace(/\/+$/, "");
+  return url;
+}

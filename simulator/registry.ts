@@ -1,0 +1,400 @@
+/**
+ * The simulated registrar's state: registrations per account and the workflows that produce them.
+ * Workflows advance with the clock; their effects (a registration becoming active, an update applying)
+ * are applied lazily whenever state is read, so no timers run in the background.
+ */
+import { domainToASCII } from "node:url";
+import { extensionOf, isSupportedExtension } from "../provider/extensions";
+import {
+  DASHBOARD_ONLY_EXTENSIONS,
+  DEFAULT_PRICE,
+  DomainConfig,
+  PREMIUM_PRICE,
+  PRICES,
+  Scenario,
+  scenarioFor,
+} from "./scenarios";
+
+export interface SimRegistration {
+  domain_name: string;
+  status: string;
+  auto_renew: boolean;
+  locked: boolean;
+  privacy_mode: string;
+  created_at: string | null;
+  expires_at: string | null;
+  /** Order of creation, for sorting by registry_created_at. */
+  seq: number;
+  years: number;
+  contacts?: unknown;
+}
+
+type Phase = { state: "pending" | "in_progress" | "blocked"; until: number } | { state: "action_required" };
+
+interface Workflow {
+  kind: "registration" | "update";
+  accountId: string;
+  domain: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Phases in order; after the last one the workflow ends with `outcome`. */
+  phases: Phase[];
+  outcome: { state: "succeeded" } | { state: "failed"; code: string; message: string };
+  /** For action_required: when the user resolved it. */
+  resolvedAt?: number;
+  action?: string;
+  confirmationSentTo?: string;
+  /** For updates: the change to apply on success. */
+  change?: { auto_renew: boolean };
+  applied: boolean;
+}
+
+export interface Availability {
+  name: string;
+  registrable: boolean;
+  pricing?: { currency: string; registration_cost: string; renewal_cost: string };
+  reason?: string;
+  tier?: string;
+}
+
+export class SimError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RegistryOptions {
+  now: () => number;
+  registrationMs: number;
+  updateMs: number;
+  maxDomainsPerAccount: number;
+  hasDefaultContact: boolean;
+  domains: Map<string, DomainConfig>;
+}
+
+export function normalizeName(raw: string): string | undefined {
+  if (typeof raw !== "string") return undefined;
+  const ascii = domainToASCII(raw.trim().toLowerCase().replace(/\.$/, ""));
+  if (!ascii || ascii.length > 253) return undefined;
+  const labels = ascii.split(".");
+  if (labels.length < 2) return undefined;
+  if (!labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return undefined;
+  return ascii;
+}
+
+const addYears = (ms: number, years: number) => {
+  const d = new Date(ms);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString();
+};
+
+export class Registry {
+  private readonly registrations = new Map<string, Map<string, SimRegistration>>();
+  private readonly registrationWorkflows = new Map<string, Workflow>();
+  private readonly updateWorkflows = new Map<string, Workflow>();
+  private seq = 0;
+
+  constructor(private readonly opts: RegistryOptions) {}
+
+  private key(accountId: string, domain: string) {
+    return `${accountId}/${domain}`;
+  }
+
+  private account(accountId: string): Map<string, SimRegistration> {
+    let regs = this.registrations.get(accountId);
+    if (!regs) this.registrations.set(accountId, (regs = new Map()));
+    return regs;
+  }
+
+  scenario(domain: string): Scenario {
+    return scenarioFor(domain, this.opts.domains.get(domain));
+  }
+
+  /** Whether any account holds the domain (registered or in flight). */
+  private heldAnywhere(domain: string): boolean {
+    for (const regs of this.registrations.values()) if (regs.has(domain)) return true;
+    return false;
+  }
+
+  availability(name: string): Availability {
+    const ext = extensionOf(name);
+    if (!isSupportedExtension(ext)) {
+      return {
+        name,
+        registrable: false,
+        reason: DASHBOARD_ONLY_EXTENSIONS.has(ext) ? "extension_not_supported_via_api" : "extension_not_supported",
+      };
+    }
+    const scenario = this.scenario(name);
+    if (scenario.kind === "extension_disallows_registration") {
+      return { name, registrable: false, reason: "extension_disallows_registration" };
+    }
+    this.settleAll();
+    if (scenario.kind === "unavailable" || this.heldAnywhere(name)) {
+      return { name, registrable: false, reason: "domain_unavailable" };
+    }
+    if (scenario.kind === "premium") return { name, registrable: false, reason: "domain_premium", tier: "premium" };
+    const price = this.opts.domains.get(name)?.price;
+    const registration = price?.registration ?? PRICES[ext] ?? DEFAULT_PRICE;
+    return {
+      name,
+      registrable: true,
+      tier: "standard",
+      pricing: {
+        currency: price?.currency ?? "USD",
+        registration_cost: registration,
+        renewal_cost: price?.renewal ?? price?.registration ?? PRICES[ext] ?? DEFAULT_PRICE,
+      },
+    };
+  }
+
+  /** Premium prices show in search results (they are advisory there). */
+  searchEntry(name: string): Availability {
+    const a = this.availability(name);
+    if (a.reason === "domain_premium") {
+      return { ...a, pricing: { currency: "USD", registration_cost: PREMIUM_PRICE, renewal_cost: PREMIUM_PRICE } };
+    }
+    return a;
+  }
+
+  seed(accountId: string, reg: Partial<SimRegistration> & { domain_name: string }): SimRegistration {
+    const domain = normalizeName(reg.domain_name);
+    if (!domain) throw new SimError(400, 10003, `Invalid domain_name '${reg.domain_name}'`);
+    const now = this.opts.now();
+    const full: SimRegistration = {
+      status: "active",
+      auto_renew: false,
+      locked: true,
+      privacy_mode: "redaction",
+      created_at: new Date(now).toISOString(),
+      expires_at: addYears(now, 1),
+      years: 1,
+      ...reg,
+      domain_name: domain,
+      seq: ++this.seq,
+    };
+    this.account(accountId).set(domain, full);
+    return full;
+  }
+
+  createRegistration(
+    accountId: string,
+    body: { domain_name: string; years?: number; auto_renew?: boolean; privacy_mode?: string; contacts?: unknown },
+  ): Workflow {
+    this.settleAll();
+    const domain = body.domain_name;
+    const regs = this.account(accountId);
+    if (regs.has(domain)) {
+      const existing = regs.get(domain)!;
+      throw new SimError(
+        409,
+        10409,
+        existing.status === "registration_pending"
+          ? `A registration for ${domain} is already in progress; poll its registration-status`
+          : `${domain} is already registered to this account`,
+      );
+    }
+    const availability = this.availability(domain);
+    if (!availability.registrable) {
+      const status = availability.reason === "domain_unavailable" ? 409 : 400;
+      throw new SimError(status, status === 409 ? 10410 : 10411, `${domain} cannot be registered: ${availability.reason}`);
+    }
+    if (regs.size >= this.opts.maxDomainsPerAccount) {
+      throw new SimError(400, 10412, `The account already has the maximum of ${this.opts.maxDomainsPerAccount} domains`);
+    }
+    if (!body.contacts && !this.opts.hasDefaultContact) {
+      throw new SimError(400, 10413, "No registrant contact given and the account has no default address book entry");
+    }
+    const now = this.opts.now();
+    const scenario = this.scenario(domain);
+    const d = this.opts.registrationMs;
+    const phases: Phase[] = [
+      { state: "pending", until: now + Math.max(1, d * 0.1) },
+      { state: "in_progress", until: now + d },
+    ];
+    let outcome: Workflow["outcome"] = { state: "succeeded" };
+    const wf: Workflow = { kind: "registration", accountId, domain, createdAt: now, updatedAt: now, phases, outcome, applied: false };
+    if (scenario.kind === "slow") {
+      phases[1] = { state: "in_progress", until: now + (scenario.durationMs ?? 5_000) };
+    } else if (scenario.kind === "blocked") {
+      const blockedMs = scenario.blockedMs ?? 3_000;
+      phases[1] = { state: "in_progress", until: now + d * 0.5 };
+      phases.push({ state: "blocked", until: now + d * 0.5 + blockedMs }, { state: "in_progress", until: now + d + blockedMs });
+    } else if (scenario.kind === "action_required") {
+      phases[1] = { state: "in_progress", until: now + d * 0.5 };
+      phases.push({ state: "action_required" });
+      wf.action = scenario.action ?? "verify_registrant_email";
+      wf.confirmationSentTo = scenario.confirmationSentTo ?? "registrant@example.com";
+    } else if (scenario.kind === "failed") {
+      outcome = { state: "failed", code: scenario.code ?? "registry_rejected", message: scenario.message ?? "Registry rejected the request." };
+      wf.outcome = outcome;
+    }
+    regs.set(domain, {
+      domain_name: domain,
+      status: "registration_pending",
+      auto_renew: body.auto_renew ?? false,
+      locked: true,
+      privacy_mode: body.privacy_mode ?? "redaction",
+      created_at: new Date(now).toISOString(),
+      expires_at: null,
+      seq: ++this.seq,
+      years: body.years ?? 1,
+      contacts: body.contacts,
+    });
+    this.registrationWorkflows.set(this.key(accountId, domain), wf);
+    return wf;
+  }
+
+  updateRegistration(accountId: string, domain: string, change: { auto_renew: boolean }): Workflow {
+    const reg = this.get(accountId, domain);
+    if (!reg) throw new SimError(404, 10404, `No registration for ${domain} in this account`);
+    if (reg.status === "registration_pending") {
+      throw new SimError(409, 10414, `${domain} is still being registered; update it once registration-status succeeds`);
+    }
+    const now = this.opts.now();
+    const scenario = this.scenario(domain);
+    const d = scenario.kind === "slow_update" ? (scenario.durationMs ?? 2_000) : this.opts.updateMs;
+    const wf: Workflow = {
+      kind: "update",
+      accountId,
+      domain,
+      createdAt: now,
+      updatedAt: now,
+      phases: d > 0 ? [{ state: "in_progress", until: now + d }] : [],
+      outcome: { state: "succeeded" },
+      change,
+      applied: false,
+    };
+    this.updateWorkflows.set(this.key(accountId, domain), wf);
+    this.settle(wf);
+    return wf;
+  }
+
+  /** The user acted on an action_required workflow (clicked the email link). */
+  resolveAction(accountId: string, domain: string): void {
+    const wf = this.registrationWorkflows.get(this.key(accountId, domain));
+    if (!wf || !wf.phases.some((p) => p.state === "action_required")) {
+      throw new SimError(404, 10404, `No action_required workflow for ${domain}`);
+    }
+    wf.resolvedAt = this.opts.now();
+  }
+
+  /** An out-of-band change, as if made in the dashboard or by the registry. */
+  patchOutOfBand(accountId: string, domain: string, change: Partial<SimRegistration>): SimRegistration {
+    const reg = this.get(accountId, domain);
+    if (!reg) throw new SimError(404, 10404, `No registration for ${domain} in this account`);
+    Object.assign(reg, change, { domain_name: reg.domain_name, seq: reg.seq });
+    return reg;
+  }
+
+  get(accountId: string, domain: string): SimRegistration | undefined {
+    this.settleAll();
+    return this.registrations.get(accountId)?.get(domain);
+  }
+
+  list(accountId: string): SimRegistration[] {
+    this.settleAll();
+    return [...this.account(accountId).values()];
+  }
+
+  registrationWorkflow(accountId: string, domain: string): Workflow | undefined {
+    const wf = this.registrationWorkflows.get(this.key(accountId, domain));
+    if (wf) this.settle(wf);
+    return wf;
+  }
+
+  updateWorkflow(accountId: string, domain: string): Workflow | undefined {
+    const wf = this.updateWorkflows.get(this.key(accountId, domain));
+    if (wf) this.settle(wf);
+    return wf;
+  }
+
+  /** The workflow's current state, by walking its phases against the clock. */
+  stateOf(wf: Workflow): { state: string; since: number } {
+    const now = this.opts.now();
+    let since = wf.createdAt;
+    for (const p of wf.phases) {
+      if (p.state === "action_required") {
+        if (wf.resolvedAt === undefined) return { state: "action_required", since };
+        since = wf.resolvedAt;
+        // After the user acts, the registry finishes the job shortly.
+        if (now < wf.resolvedAt + 50) return { state: "in_progress", since };
+        since = wf.resolvedAt + 50;
+        continue;
+      }
+      if (now < p.until) return { state: p.state, since };
+      since = p.until;
+    }
+    return { state: wf.outcome.state, since };
+  }
+
+  private settleAll(): void {
+    for (const wf of this.registrationWorkflows.values()) this.settle(wf);
+    for (const wf of this.updateWorkflows.values()) this.settle(wf);
+  }
+
+  private settle(wf: Workflow): void {
+    if (wf.applied) return;
+    const { state, since } = this.stateOf(wf);
+    wf.updatedAt = since;
+    if (state !== "succeeded" && state !== "failed") return;
+    wf.applied = true;
+    const regs = this.account(wf.accountId);
+    const reg = regs.get(wf.domain);
+    if (wf.kind === "registration") {
+      if (!reg) return;
+      if (state === "failed") {
+        regs.delete(wf.domain);
+      } else {
+        reg.status = "active";
+        reg.created_at = new Date(since).toISOString();
+        reg.expires_at = addYears(since, reg.years);
+      }
+    } else if (reg && state === "succeeded" && wf.change) {
+      reg.auto_renew = wf.change.auto_renew;
+    }
+  }
+
+  /** The WorkflowStatus JSON the API returns. */
+  workflowJson(wf: Workflow): Record<string, unknown> {
+    this.settle(wf);
+    const { state } = this.stateOf(wf);
+    const base = `/accounts/${wf.accountId}/registrar/registrations/${wf.domain}`;
+    const context: Record<string, unknown> = { domain_name: wf.domain };
+    if (state === "action_required") {
+      context.action = wf.action;
+      context.confirmation_sent_to = wf.confirmationSentTo;
+    }
+    if (state === "succeeded" && wf.kind === "registration") {
+      const reg = this.registrations.get(wf.accountId)?.get(wf.domain);
+      if (reg) context.registration = publicRegistration(reg);
+    }
+    return {
+      completed: state === "succeeded" || state === "failed",
+      created_at: new Date(wf.createdAt).toISOString(),
+      updated_at: new Date(wf.updatedAt).toISOString(),
+      links: { self: `${base}/${wf.kind === "registration" ? "registration-status" : "update-status"}`, resource: base },
+      state,
+      context,
+      ...(wf.outcome.state === "failed" && state === "failed"
+        ? { error: { code: wf.outcome.code, message: wf.outcome.message } }
+        : {}),
+    };
+  }
+}
+
+export function publicRegistration(reg: SimRegistration): Record<string, unknown> {
+  return {
+    domain_name: reg.domain_name,
+    status: reg.status,
+    auto_renew: reg.auto_renew,
+    locked: reg.locked,
+    privacy_mode: reg.privacy_mode,
+    created_at: reg.created_at,
+    expires_at: reg.expires_at,
+  };
+}
