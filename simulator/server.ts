@@ -32,8 +32,9 @@ export interface FaultRule {
    * drop: close the connection without processing or answering.
    * drop_after: process the request, then close the connection without answering.
    * delay: wait `delayMs`, then answer normally.
+   * malformed: answer 200 with an envelope whose result lacks the fields the reference promises.
    */
-  kind: "status" | "drop" | "drop_after" | "delay";
+  kind: "status" | "drop" | "drop_after" | "delay" | "malformed";
   status?: number;
   /** Sent as Retry-After (seconds) with a status fault. */
   retryAfterSeconds?: number;
@@ -239,6 +240,7 @@ export class RegistrarSimulator {
     if (fault) entry.fault = fault.kind;
     if (fault?.kind === "drop") return drop();
     if (fault?.kind === "delay") await sleep(fault.delayMs ?? 2_000);
+    if (fault?.kind === "malformed") return send(200, envelope({ unexpected: true }));
     if (fault?.kind === "status") {
       const status = fault.status ?? 500;
       const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};

@@ -1,0 +1,38 @@
+/**
+ * Provider settings from Pulumi stack config (as the dynamic-provider host hands it to `configure`),
+ * falling back to the environment. The token is read here, at run time in the provider process,
+ * and never becomes part of the serialized provider, an input or state.
+ */
+import type { PollOptions } from "./workflow";
+import type { ClientOptions } from "./settings";
+
+export interface ProviderSettings {
+  client: ClientOptions;
+  poll?: PollOptions;
+  /** Where the provider reports progress and quotes; the engine shows the provider's stderr. */
+  log?: (message: string) => void;
+}
+
+export type ConfigLookup = (key: string) => string | undefined;
+
+export function settingsFromConfig(get: ConfigLookup, env: Record<string, string | undefined> = process.env): ProviderSettings {
+  const first = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = get(k);
+      if (typeof v === "string" && v.trim() !== "") return v.trim();
+    }
+    return undefined;
+  };
+  const timeoutSeconds = Number(first("cloudflare-registrar:workflowTimeoutSeconds") ?? env.CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS);
+  return {
+    client: {
+      apiToken: first("cloudflare-registrar:apiToken", "cloudflare:apiToken"),
+      apiKey: first("cloudflare-registrar:apiKey", "cloudflare:apiKey"),
+      apiEmail: first("cloudflare-registrar:apiEmail", "cloudflare:email"),
+      accountId: first("cloudflare-registrar:accountId"),
+      baseUrl: first("cloudflare-registrar:baseUrl"),
+      env,
+    },
+    poll: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? { deadlineMs: timeoutSeconds * 1000 } : undefined,
+  };
+}

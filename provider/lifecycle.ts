@@ -1,0 +1,497 @@
+/**
+ * DomainRegistration's lifecycle: what Pulumi's check, diff, create, read, update and delete mean for
+ * a purchase that costs money, cannot be refunded and completes asynchronously.
+ *
+ * Invariants: nothing is bought that the preview did not price; a registration POST is sent at most
+ * once per create, and never when the account already owns or is registering the domain.
+ */
+import { CreateRegistrationBody, RegistrarClient } from "./client";
+import type { ProviderSettings } from "./config";
+import { ConflictError, CredentialsError, NotFoundError, OutcomeUnknownError, RegistrarError } from "./errors";
+import { dearerThan, describeQuote, exceeds, Quote, quoteFor } from "./quote";
+import { registration as registrationSchema, Registration, WorkflowStatus } from "./schemas";
+import { Contact, containsUnknown, isUnknown, validateInputs, CheckFailure } from "./validation";
+import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "./workflow";
+
+/** Inputs as stored in state (the SDK's names). */
+export interface RegistrationInputs {
+  domainName: string;
+  autoRenew?: boolean;
+  years?: number;
+  privacyMode?: string;
+  contacts?: { registrant?: Contact };
+  accountId?: string;
+  maxPrice?: number;
+  /** Added by check: the price the preview showed. */
+  quote?: Quote;
+}
+
+export interface RegistrationOutputs extends RegistrationInputs {
+  domainName: string;
+  autoRenew: boolean;
+  accountId: string;
+  status: string;
+  createdAt: string | null;
+  expiresAt: string | null;
+  locked: boolean;
+  privacyMode: string;
+  /** The privacyMode input as given, kept apart from the registration's actual privacyMode. */
+  requestedPrivacyMode?: string;
+  /** Set while a registration workflow has not finished: its last state. */
+  workflowState?: string;
+}
+
+/** Inputs used only when the domain is bought: changing them later cannot change the registration. */
+const REGISTRATION_ONLY = ["years", "privacyMode", "contacts"] as const;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** An error the engine records with the resource, so the next `pulumi up` resumes instead of buying again. */
+export class PartialRegistrationError extends Error {
+  constructor(
+    message: string,
+    readonly id: string,
+    readonly properties: RegistrationOutputs,
+  ) {
+    super(message);
+    this.name = "PartialRegistrationError";
+  }
+  get reasons(): string[] {
+    return [this.message];
+  }
+}
+
+export function deleteRefusal(domainName: string): string {
+  return (
+    `Refusing to delete the registration of ${domainName}: Cloudflare domain registrations are non-refundable, ` +
+    `and deleting this resource cannot un-register the domain. Ways out: set autoRenew: false (and run pulumi up) ` +
+    `to let the domain lapse at expiry; or stop managing it without touching the domain, with the resource option ` +
+    `retainOnDelete: true, or \`pulumi state delete <urn>\`.`
+  );
+}
+
+export class RegistrationProvider {
+  private clientInstance?: RegistrarClient;
+
+  constructor(private readonly settings: ProviderSettings) {}
+
+  private log(message: string): void {
+    (this.settings.log ?? ((m: string) => console.error(m)))(`cloudflare-registrar: ${message}`);
+  }
+
+  private client(): RegistrarClient {
+    return (this.clientInstance ??= new RegistrarClient(this.settings.client));
+  }
+
+  /** Whether credentials are configured, without failing when they are not. */
+  private hasCredentials(): boolean {
+    try {
+      this.client();
+      return true;
+    } catch (err) {
+      if (err instanceof CredentialsError) return false;
+      throw err;
+    }
+  }
+
+  private defaultAccountId(): string | undefined {
+    const env = this.settings.client.env ?? process.env;
+    return this.settings.client.accountId ?? env.CLOUDFLARE_ACCOUNT_ID;
+  }
+
+  async close(): Promise<void> {
+    await this.clientInstance?.close();
+  }
+
+  // ---- check -----------------------------------------------------------------------------------
+
+  async check(olds: Record<string, unknown> | undefined, news: Record<string, unknown>) {
+    const { inputs, failures, extensionFailure } = validateInputs(news);
+    const existing = olds !== undefined && typeof olds.domainName === "string";
+    if (inputs.accountId === undefined && this.defaultAccountId() !== undefined) inputs.accountId = this.defaultAccountId();
+
+    if (existing) {
+      failures.push(...this.refuseReplacement(olds!, inputs));
+      // The quote belongs to the purchase already made.
+      if (olds!.quote !== undefined) inputs.quote = olds!.quote;
+      else delete inputs.quote;
+      return { inputs, failures };
+    }
+
+    delete inputs.quote; // only check writes a quote
+    if (failures.length > 0 || isUnknown(inputs.domainName) || isUnknown(inputs.accountId)) {
+      if (extensionFailure) failures.push(extensionFailure);
+      return { inputs, failures };
+    }
+    const domain = inputs.domainName as string;
+    if (!this.hasCredentials() || inputs.accountId === undefined) {
+      if (extensionFailure) failures.push(extensionFailure);
+      this.log(`${domain}: no Cloudflare credentials or account id in this run, so availability and price were not checked.`);
+      return { inputs, failures };
+    }
+    const accountId = inputs.accountId as string;
+    const owned = await this.client().findRegistration(domain, accountId);
+    if (owned) {
+      this.log(`${domain}: the account already ${owned.status === "registration_pending" ? "is registering" : "owns"} this domain; it will be adopted, with no purchase.`);
+      return { inputs, failures };
+    }
+    if (extensionFailure) return { inputs, failures: [extensionFailure] };
+    const years = isUnknown(inputs.years) ? 1 : ((inputs.years as number | undefined) ?? 1);
+    const verdict = await this.priceCheck(domain, accountId, years, inputs.maxPrice);
+    if ("failure" in verdict) return { inputs, failures: [verdict.failure] };
+    inputs.quote = verdict.quote;
+    this.log(`${domain}: available; registering it will cost ${describeQuote(verdict.quote)}.`);
+    return { inputs, failures };
+  }
+
+  /** Failures for changes that would need a new registration: never planned, always refused. */
+  private refuseReplacement(olds: Record<string, unknown>, news: Record<string, unknown>): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    const oldName = olds.domainName as string;
+    if (!isUnknown(news.domainName) && news.domainName !== oldName) {
+      failures.push({
+        property: "domainName",
+        reason:
+          `domainName cannot change from '${oldName}' to ${JSON.stringify(news.domainName)}: that would mean buying a second domain ` +
+          `(registrations are non-refundable), so it is never planned. To register another domain, add a new DomainRegistration; ` +
+          `to stop managing '${oldName}', remove it with retainOnDelete: true or \`pulumi state delete\`.`,
+      });
+    }
+    if (olds.accountId !== undefined && news.accountId !== undefined && !isUnknown(news.accountId) && news.accountId !== olds.accountId) {
+      failures.push({
+        property: "accountId",
+        reason: `accountId cannot change from '${olds.accountId}' to '${news.accountId}': the registration of '${oldName}' belongs to the first account. Move it between accounts in the Cloudflare dashboard, then adopt it in a new resource.`,
+      });
+    }
+    for (const key of REGISTRATION_ONLY) {
+      const [was, now] = [olds[key], news[key]];
+      if (was === undefined || now === undefined || containsUnknown(now) || same(was, now)) continue;
+      const shown = key === "contacts" ? "the contacts" : `${key} from ${JSON.stringify(was)} to ${JSON.stringify(now)}`;
+      failures.push({
+        property: key,
+        reason:
+          `Cannot change ${shown} of '${oldName}': ${key} is used only when the domain is registered, and changing it would need ` +
+          `a new registration, which is never planned. Restore the previous value (or remove it from the program); ` +
+          `change registrant details or renew in the Cloudflare dashboard.`,
+      });
+    }
+    return failures;
+  }
+
+  /** Domain-check verdict: a quote within the limit, or the reason not to buy. */
+  private async priceCheck(
+    domain: string,
+    accountId: string,
+    years: number,
+    maxPrice: unknown,
+  ): Promise<{ quote: Quote } | { failure: CheckFailure }> {
+    const [result] = (await this.client().check([domain], accountId)).filter((d) => d.name === domain);
+    const refuse = (reason: string) => ({ failure: { property: "domainName", reason } });
+    if (!result) return refuse(`Cloudflare did not return an availability result for '${domain}': the name may be malformed.`);
+    if (!result.registrable || !result.pricing) {
+      switch (result.reason) {
+        case "domain_unavailable":
+          return refuse(`'${domain}' is not available: it is already registered, reserved or otherwise unavailable. Choose another name (searchDomains can suggest some).`);
+        case "domain_premium":
+          return refuse(`'${domain}' is a premium domain; premium registration is not supported by the Cloudflare API. Choose another name, or buy it in the dashboard and adopt it.`);
+        case "extension_not_supported_via_api":
+          return refuse(`'${domain}': Cloudflare sells this extension in the dashboard but not through the API. Register it at https://dash.cloudflare.com/${accountId}/domains/registrations; this resource then adopts it.`);
+        case "extension_disallows_registration":
+          return refuse(`'${domain}': the registry for this extension has frozen new registrations. No registrar can register it now.`);
+        default:
+          return refuse(`'${domain}' cannot be registered through the API (reason: ${result.reason ?? "not given"}).`);
+      }
+    }
+    if (result.tier === "premium") {
+      return refuse(`'${domain}' is a premium domain; premium registration is not supported by the Cloudflare API.`);
+    }
+    const quote = quoteFor(result.pricing, years);
+    if (typeof maxPrice === "number" && exceeds(quote, maxPrice)) {
+      return {
+        failure: {
+          property: "maxPrice",
+          reason: `'${domain}' costs ${describeQuote(quote)}, above maxPrice ${maxPrice}. Raise maxPrice if that price is acceptable, or choose another name.`,
+        },
+      };
+    }
+    return { quote };
+  }
+
+  // ---- diff ------------------------------------------------------------------------------------
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    // autoRenew is the only input that changes an existing registration; everything else is refused
+    // in check, so a replacement is never planned.
+    const wanted = news.autoRenew;
+    const changed = isUnknown(wanted) || (wanted ?? false) !== (olds.autoRenew ?? false);
+    return { changes: changed, replaces: [] as string[], deleteBeforeReplace: false };
+  }
+
+  // ---- create ----------------------------------------------------------------------------------
+
+  async create(raw: Record<string, unknown>): Promise<{ id: string; outs: RegistrationOutputs }> {
+    const inputs = raw as unknown as RegistrationInputs;
+    const domain = inputs.domainName;
+    const accountId = this.client().accountId(inputs.accountId);
+    const client = this.client();
+
+    const owned = await client.findRegistration(domain, accountId);
+    if (owned) return this.adopt(inputs, accountId, owned);
+
+    const years = inputs.years ?? 1;
+    const verdict = await this.priceCheck(domain, accountId, years, inputs.maxPrice);
+    if ("failure" in verdict) throw new RegistrarError(`Not registering: ${verdict.failure.reason}`);
+    if (inputs.quote && dearerThan(verdict.quote, inputs.quote)) {
+      throw new RegistrarError(
+        `Not registering '${domain}': the price rose from ${describeQuote(inputs.quote)} (shown in the preview) to ` +
+          `${describeQuote(verdict.quote)}. Run \`pulumi preview\` again to review the new price, then \`pulumi up\`.`,
+      );
+    }
+    const quote = verdict.quote;
+
+    let workflow: WorkflowStatus;
+    try {
+      ({ workflow } = await client.createRegistration(this.createBody(inputs), { accountId }));
+    } catch (err) {
+      if (err instanceof OutcomeUnknownError || err instanceof ConflictError) {
+        return this.afterUncertainCreate(inputs, accountId, quote, err);
+      }
+      throw err;
+    }
+    return this.finishRegistration(inputs, accountId, quote, workflow);
+  }
+
+  private createBody(inputs: RegistrationInputs): CreateRegistrationBody {
+    const r = inputs.contacts?.registrant;
+    return {
+      domain_name: inputs.domainName,
+      auto_renew: inputs.autoRenew ?? false,
+      ...(inputs.years !== undefined ? { years: inputs.years } : {}),
+      ...(inputs.privacyMode !== undefined ? { privacy_mode: inputs.privacyMode } : {}),
+      ...(r
+        ? {
+            contacts: {
+              registrant: {
+                email: r.email,
+                phone: r.phone,
+                ...(r.fax ? { fax: r.fax } : {}),
+                postal_info: {
+                  name: r.postalInfo.name,
+                  ...(r.postalInfo.organization ? { organization: r.postalInfo.organization } : {}),
+                  address: {
+                    street: r.postalInfo.address.street,
+                    city: r.postalInfo.address.city,
+                    state: r.postalInfo.address.state,
+                    postal_code: r.postalInfo.address.postalCode,
+                    country_code: r.postalInfo.address.countryCode.toUpperCase(),
+                  },
+                },
+              },
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** The POST may or may not have been recorded: look, and never POST again. */
+  private async afterUncertainCreate(
+    inputs: RegistrationInputs,
+    accountId: string,
+    quote: Quote,
+    cause: RegistrarError,
+  ): Promise<{ id: string; outs: RegistrationOutputs }> {
+    const domain = inputs.domainName;
+    this.log(`${domain}: ${cause instanceof ConflictError ? "the registration conflicted" : "the registration answer was lost"}; looking before doing anything else.`);
+    const found = await this.client().findRegistration(domain, accountId);
+    if (!found) {
+      throw new RegistrarError(
+        `The registration request for '${domain}' may not have been processed (${cause.message}), and the account does not ` +
+          `hold '${domain}' now. Nothing was registered twice; no second request was sent. Run \`pulumi up\` again: ` +
+          `it checks availability and ownership first.`,
+      );
+    }
+    if (found.status !== "registration_pending") return this.adopt(inputs, accountId, found, quote);
+    const workflow = await this.client().registrationStatus(domain, accountId);
+    return this.finishRegistration(inputs, accountId, quote, workflow);
+  }
+
+  /** Await a registration workflow and turn its outcome into outputs or an error the user can act on. */
+  private async finishRegistration(
+    inputs: RegistrationInputs,
+    accountId: string,
+    quote: Quote | undefined,
+    workflow: WorkflowStatus,
+  ): Promise<{ id: string; outs: RegistrationOutputs }> {
+    const domain = inputs.domainName;
+    const client = this.client();
+    const outcome: WorkflowOutcome =
+      settledOutcome(workflow) ??
+      (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), {
+        ...this.settings.poll,
+        onProgress: (w, polls) => {
+          if (polls % 10 === 0) this.log(`${domain}: registration ${w.state} (poll ${polls})`);
+        },
+      }));
+    switch (outcome.kind) {
+      case "succeeded": {
+        const fromContext = registrationSchema.safeParse(outcome.workflow.context?.registration);
+        const reg = fromContext.success ? fromContext.data : await client.getRegistration(domain, accountId);
+        return this.converge(this.outputs(inputs, accountId, reg, quote), inputs.autoRenew ?? false);
+      }
+      case "failed":
+        throw new RegistrarError(
+          `Registration of '${domain}' failed: [${outcome.code}] ${outcome.message}. The workflow is finished and will not ` +
+            `be retried automatically; review the reason (it often needs a different name, contact or term) before running pulumi up again.`,
+        );
+      case "action_required":
+        throw new PartialRegistrationError(
+          `Registration of '${domain}' is waiting for you: ${outcome.action ?? "an action is required"}` +
+            `${outcome.confirmationSentTo ? ` (a confirmation was sent to ${outcome.confirmationSentTo})` : ""}. ` +
+            `Complete it, then run \`pulumi up\` again: it resumes this registration without paying again.`,
+          domain,
+          this.pendingOutputs(inputs, accountId, quote, outcome.workflow.state),
+        );
+      case "deadline":
+        throw new PartialRegistrationError(
+          `Registration of '${domain}' is still ${outcome.state}${outcome.state === "blocked" ? " (waiting on the registry, a third party)" : ""} ` +
+            `after ${outcome.polls} status checks. It was recorded in the stack; run \`pulumi up\` later to resume it ` +
+            `without registering again.`,
+          domain,
+          this.pendingOutputs(inputs, accountId, quote, outcome.state),
+        );
+    }
+  }
+
+  private async adopt(
+    inputs: RegistrationInputs,
+    accountId: string,
+    reg: Registration,
+    quote?: Quote,
+  ): Promise<{ id: string; outs: RegistrationOutputs }> {
+    if (reg.status === "registration_pending") {
+      this.log(`${inputs.domainName}: a registration is already in flight; resuming it (no new purchase).`);
+      const workflow = await this.client().registrationStatus(inputs.domainName, accountId);
+      return this.finishRegistration(inputs, accountId, quote, workflow);
+    }
+    if (!quote) this.log(`${inputs.domainName}: already owned by the account; adopted with no purchase.`);
+    return this.converge(this.outputs(inputs, accountId, reg, quote), inputs.autoRenew ?? false);
+  }
+
+  /** Apply the declared autoRenew if the registration differs. */
+  private async converge(outs: RegistrationOutputs, wanted: boolean): Promise<{ id: string; outs: RegistrationOutputs }> {
+    if (wanted !== outs.autoRenew) {
+      const reg = await this.setAutoRenew(outs.domainName, outs.accountId, wanted);
+      return { id: outs.domainName, outs: this.outputs(outs, outs.accountId, reg, outs.quote) };
+    }
+    return { id: outs.domainName, outs };
+  }
+
+  private outputs(
+    inputs: RegistrationInputs & { requestedPrivacyMode?: string },
+    accountId: string,
+    reg: Registration,
+    quote: Quote | undefined,
+  ): RegistrationOutputs {
+    const requested = "requestedPrivacyMode" in inputs ? inputs.requestedPrivacyMode : inputs.privacyMode;
+    const outs: RegistrationOutputs = {
+      domainName: reg.domain_name,
+      accountId,
+      autoRenew: reg.auto_renew,
+      status: reg.status,
+      createdAt: reg.created_at ?? null,
+      expiresAt: reg.expires_at ?? null,
+      locked: reg.locked,
+      privacyMode: reg.privacy_mode,
+    };
+    if (requested !== undefined) outs.requestedPrivacyMode = requested;
+    if (inputs.years !== undefined) outs.years = inputs.years;
+    if (inputs.contacts !== undefined) outs.contacts = inputs.contacts;
+    if (inputs.maxPrice !== undefined) outs.maxPrice = inputs.maxPrice;
+    if (quote !== undefined) outs.quote = quote;
+    return outs;
+  }
+
+  private pendingOutputs(inputs: RegistrationInputs, accountId: string, quote: Quote | undefined, state: string): RegistrationOutputs {
+    const outs: RegistrationOutputs = {
+      ...this.outputs(
+        inputs,
+        accountId,
+        { domain_name: inputs.domainName, status: "registration_pending", auto_renew: inputs.autoRenew ?? false, locked: false, privacy_mode: inputs.privacyMode ?? "redaction", created_at: null, expires_at: null },
+        quote,
+      ),
+      workflowState: state,
+    };
+    return outs;
+  }
+
+  // ---- update ----------------------------------------------------------------------------------
+
+  async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ outs: RegistrationOutputs }> {
+    const previous = olds as unknown as RegistrationOutputs;
+    const inputs = { ...(news as unknown as RegistrationInputs), quote: previous.quote };
+    const accountId = previous.accountId ?? this.client().accountId(inputs.accountId);
+    if (previous.status === "registration_pending" || previous.workflowState !== undefined) {
+      // A registration recorded by an earlier run that had not finished: resume it, never re-POST.
+      const reg = await this.client().findRegistration(id, accountId);
+      if (!reg) {
+        throw new RegistrarError(
+          `The registration of '${id}' recorded by an earlier run is gone: the account does not hold it. It may have failed; ` +
+            `see its registration-status in the dashboard. Remove it from the stack with \`pulumi state delete <urn>\` before registering it again.`,
+        );
+      }
+      return { outs: (await this.adopt({ ...inputs, domainName: id }, accountId, reg, previous.quote)).outs };
+    }
+    const reg = await this.setAutoRenew(id, accountId, inputs.autoRenew ?? false);
+    return { outs: this.outputs({ ...inputs, domainName: id }, accountId, reg, previous.quote) };
+  }
+
+  /** PATCH auto_renew, await its workflow (200, or 202 then update-status), and return the fresh registration. */
+  private async setAutoRenew(domain: string, accountId: string, autoRenew: boolean): Promise<Registration> {
+    const client = this.client();
+    const { workflow } = await client.updateRegistration(domain, { auto_renew: autoRenew }, { accountId });
+    const outcome = settledOutcome(workflow) ?? (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), this.settings.poll));
+    if (outcome.kind === "failed") {
+      throw new RegistrarError(`Setting auto_renew=${autoRenew} on '${domain}' failed: [${outcome.code}] ${outcome.message}. The registration is unchanged; run pulumi up to try again.`);
+    }
+    if (outcome.kind === "action_required") {
+      throw new RegistrarError(`Setting auto_renew=${autoRenew} on '${domain}' needs your action: ${outcome.action ?? "see the dashboard"}. Complete it, then run pulumi up again.`);
+    }
+    if (outcome.kind === "deadline") {
+      throw new RegistrarError(`Setting auto_renew=${autoRenew} on '${domain}' is still ${outcome.state}; run pulumi up (or pulumi refresh) later to see it finish.`);
+    }
+    return client.getRegistration(domain, accountId);
+  }
+
+  // ---- read ------------------------------------------------------------------------------------
+
+  async read(id: string, props: Record<string, unknown>) {
+    const previous = props as unknown as RegistrationOutputs;
+    const accountId = previous.accountId ?? this.client().accountId();
+    let reg: Registration | undefined;
+    try {
+      reg = await this.client().findRegistration(id, accountId);
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+    }
+    if (!reg) return { id: "", props: {} };
+    const inputs: RegistrationInputs & { requestedPrivacyMode?: string } = {
+      domainName: reg.domain_name,
+      autoRenew: reg.auto_renew,
+      accountId,
+      ...(previous.years !== undefined ? { years: previous.years } : {}),
+      ...(previous.requestedPrivacyMode !== undefined ? { privacyMode: previous.requestedPrivacyMode } : {}),
+      ...(previous.contacts !== undefined ? { contacts: previous.contacts } : {}),
+      ...(previous.maxPrice !== undefined ? { maxPrice: previous.maxPrice } : {}),
+      ...(previous.quote !== undefined ? { quote: previous.quote } : {}),
+    };
+    const outs = this.outputs({ ...inputs, requestedPrivacyMode: previous.requestedPrivacyMode }, accountId, reg, previous.quote);
+    if (reg.status === "registration_pending" && previous.workflowState !== undefined) outs.workflowState = previous.workflowState;
+    return { id: reg.domain_name, props: outs, inputs };
+  }
+
+  // ---- delete ----------------------------------------------------------------------------------
+
+  async delete(id: string, props: Record<string, unknown>): Promise<void> {
+    throw new RegistrarError(deleteRefusal((props.domainName as string | undefined) ?? id));
+  }
+}

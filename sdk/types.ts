@@ -1,0 +1,50 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+export type PrivacyMode = "redaction" | "off";
+
+/** A registrant contact, submitted to the registry at registration. */
+export interface ContactArgs {
+  email: pulumi.Input<string>;
+  /** E.164 with a dot after the country code: `+1.5555555555`. */
+  phone: pulumi.Input<string>;
+  fax?: pulumi.Input<string>;
+  postalInfo: pulumi.Input<{
+    name: pulumi.Input<string>;
+    organization?: pulumi.Input<string>;
+    address: pulumi.Input<{
+      street: pulumi.Input<string>;
+      city: pulumi.Input<string>;
+      state: pulumi.Input<string>;
+      postalCode: pulumi.Input<string>;
+      /** ISO 3166-1 alpha-2, e.g. `US`, `GB`. */
+      countryCode: pulumi.Input<string>;
+    }>;
+  }>;
+}
+
+export interface ContactsArgs {
+  registrant?: pulumi.Input<ContactArgs>;
+}
+
+/** The price a domain was (or would be) bought at. Amounts are decimal strings, as the API gives them. */
+export interface Quote {
+  currency: string;
+  registrationCost: string;
+  renewalCost: string;
+  years: number;
+  firstTermTotal: string;
+}
+
+export interface DomainPricing {
+  currency: string;
+  registrationCost: string;
+  renewalCost: string;
+}
+
+export interface DomainAvailability {
+  name: string;
+  registrable: boolean;
+  pricing?: DomainPricing;
+  reason?: string;
+  tier?: string;
+}

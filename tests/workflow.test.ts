@@ -1,0 +1,110 @@
+import { strict as assert } from "node:assert";
+import { awaitWorkflow, WorkflowOutcome } from "../provider/workflow";
+import { ACCOUNT, Harness, startSim, VirtualClock } from "./support/sim";
+import type { SimulatorOptions } from "../simulator/server";
+
+/**
+ * The poller against the simulator's scenarios. Both share a virtual clock, so timings are exact and
+ * a 60 s workflow takes milliseconds; the requests are still real HTTP.
+ */
+describe("awaitWorkflow against the simulator's scenarios", () => {
+  let h: Harness;
+  let clock: VirtualClock;
+  const start = async (opts: SimulatorOptions = {}) => {
+    clock = new VirtualClock();
+    h = await startSim({ now: clock.now, ...opts });
+  };
+  afterEach(() => h.stop());
+
+  async function register(domain: string, pollOpts = {}): Promise<{ outcome: WorkflowOutcome; startedAt: number }> {
+    const c = h.client();
+    const startedAt = clock.t;
+    const { workflow } = await c.createRegistration({ domain_name: domain }, { respondAsync: true });
+    const outcome = await awaitWorkflow(workflow, (link) => c.followWorkflow(link), { clock, ...pollOpts });
+    return { outcome, startedAt };
+  }
+
+  it("notices a 1.5 s workflow within 1 s of its finishing", async () => {
+    await start({ registrationMs: 1_500 });
+    const { outcome, startedAt } = await register("quick.com");
+    assert.equal(outcome.kind, "succeeded");
+    const noticedAfter = clock.t - (startedAt + 1_500);
+    assert.ok(noticedAfter >= 0 && noticedAfter <= 1_000, `noticed ${noticedAfter} ms after finishing`);
+    assert.ok(outcome.polls <= 6, `${outcome.polls} polls`);
+  });
+
+  it("polls a 60 s workflow cheaply: bounded interval, few polls, noticed within one interval", async () => {
+    await start({ registrationMs: 60_000 });
+    const { outcome, startedAt } = await register("minute.com");
+    assert.equal(outcome.kind, "succeeded");
+    const noticedAfter = clock.t - (startedAt + 60_000);
+    assert.ok(noticedAfter <= 5_000, `noticed ${noticedAfter} ms late`);
+    assert.ok(outcome.polls <= 25, `${outcome.polls} polls`);
+    assert.equal(h.sim.requests({ endpoint: "registration-status" }).length, outcome.polls);
+  });
+
+  it("reports progress through the callback", async () => {
+    await start({ registrationMs: 3_000 });
+    const seen: string[] = [];
+    const { outcome } = await register("progress.com", { onProgress: (w: { state: string }) => seen.push(w.state) });
+    assert.equal(outcome.kind, "succeeded");
+    assert.equal(seen.at(-1), "succeeded");
+    assert.ok(seen.includes("in_progress"));
+  });
+
+  it("stops at once on action_required and hands back context.action and confirmation_sent_to", async () => {
+    await start({ domains: { "verify.com": { scenario: { kind: "action_required", action: "verify_email", confirmationSentTo: "me@example.com" } } } });
+    const { outcome } = await register("verify.com");
+    assert.equal(outcome.kind, "action_required");
+    if (outcome.kind !== "action_required") return;
+    assert.equal(outcome.action, "verify_email");
+    assert.equal(outcome.confirmationSentTo, "me@example.com");
+    const polls = h.sim.requests({ endpoint: "registration-status" }).length;
+    // The user clicks the link; a later poll sees the workflow finish.
+    h.sim.registry.resolveAction(ACCOUNT, "verify.com");
+    clock.t += 1_000;
+    const after = await h.client().registrationStatus("verify.com");
+    assert.equal(after.state, "succeeded");
+    assert.equal(polls, outcome.polls);
+  });
+
+  it("keeps polling a blocked workflow at the longer interval until it succeeds", async () => {
+    await start({ domains: { "stuck.com": { scenario: { kind: "blocked", blockedMs: 120_000 } } } });
+    const states: Array<[number, string]> = [];
+    const { outcome } = await register("stuck.com", { onProgress: (w: { state: string }) => states.push([clock.t, w.state]) });
+    assert.equal(outcome.kind, "succeeded");
+    const blockedPolls = states.filter(([, s]) => s === "blocked");
+    assert.ok(blockedPolls.length >= 2 && blockedPolls.length <= 6, `${blockedPolls.length} polls while blocked`);
+    for (let i = 1; i < blockedPolls.length; i++) assert.ok(blockedPolls[i]![0] - blockedPolls[i - 1]![0] >= 30_000);
+  });
+
+  it("gives a deadline outcome, not an endless loop, when a workflow stays blocked", async () => {
+    await start({ domains: { "frozen.com": { scenario: { kind: "blocked", blockedMs: 3_600_000 } } } });
+    const { outcome, startedAt } = await register("frozen.com", { deadlineMs: 120_000 });
+    assert.equal(outcome.kind, "deadline");
+    if (outcome.kind === "deadline") assert.equal(outcome.state, "blocked");
+    assert.equal(clock.t - startedAt, 120_000);
+  });
+
+  it("returns failed with error.code and error.message", async () => {
+    await start();
+    const { outcome } = await register("failed-x.com");
+    assert.equal(outcome.kind, "failed");
+    if (outcome.kind !== "failed") return;
+    assert.equal(outcome.code, "registry_rejected");
+    assert.equal(outcome.message, "Registry rejected the request.");
+    assert.equal(h.sim.registry.list(ACCOUNT).length, 0, "a failed registration leaves nothing owned");
+  });
+
+  it("awaits a slow update through update-status", async () => {
+    await start();
+    h.sim.registry.seed(ACCOUNT, { domain_name: "slow-update-y.com" });
+    const c = h.client();
+    const { httpStatus, workflow } = await c.updateRegistration("slow-update-y.com", { auto_renew: true }, { respondAsync: true });
+    assert.equal(httpStatus, 202);
+    assert.match(workflow.links.self, /\/update-status$/);
+    const outcome = await awaitWorkflow(workflow, (link) => c.followWorkflow(link), { clock });
+    assert.equal(outcome.kind, "succeeded");
+    assert.equal((await c.getRegistration("slow-update-y.com")).auto_renew, true);
+  });
+});
