@@ -9,23 +9,7 @@ interface Registered {
 }
 
 const registered: Registered[] = [];
-
-pulumi.runtime.setMocks(
-  {
-    newResource(args) {
-      registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-      return { id: `${args.inputs.domainName}`, state: { ...args.inputs, status: "active", autoRenew: args.inputs.autoRenew ?? false } };
-    },
-    call: () => ({}),
-  },
-  "sdk-test",
-  "dev",
-  false,
-);
-
-// Loaded after setMocks, as a program would be.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sdk = require("../sdk") as typeof import("../sdk");
+let sdk: typeof import("../sdk");
 
 const contacts = {
   registrant: {
@@ -38,6 +22,25 @@ const contacts = {
 const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
 
 describe("SDK under pulumi.runtime.setMocks", () => {
+  before(() => {
+    // Mocks are process-wide: each suite installs its own before it runs.
+    pulumi.runtime.setMocks(
+      {
+        newResource(args) {
+          registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+          return { id: `${args.inputs.domainName}`, state: { ...args.inputs, status: "active", autoRenew: args.inputs.autoRenew ?? false } };
+        },
+        call: () => ({}),
+      },
+      "sdk-test",
+      "dev",
+      false,
+    );
+    // Loaded after setMocks, as a program would be.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sdk = require("../sdk");
+  });
+
   it("registers the DomainRegistration type token with the user's inputs", async () => {
     const site = new sdk.DomainRegistration("site", { domainName: "example.com", autoRenew: true, years: 2, maxPrice: 20 });
     assert.equal(await value(site.urn), "urn:pulumi:dev::sdk-test::pulumi-nodejs:dynamic/cloudflare-registrar:DomainRegistration::site");
