@@ -10,18 +10,11 @@ import type { ProviderSettings } from "./config";
 import { ConflictError, CredentialsError, NotFoundError, OutcomeUnknownError, RegistrarError } from "./errors";
 import { dearerThan, describeQuote, exceeds, Quote, quoteFor } from "./quote";
 import { registration as registrationSchema, Registration, WorkflowStatus } from "./schemas";
-import { Contact, containsUnknown, isUnknown, validateInputs, CheckFailure } from "./validation";
+import { CheckFailure, containsUnknown, isUnknown, RegistrationArgs, validateInputs } from "./validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "./workflow";
 
 /** Inputs as stored in state (the SDK's names). */
-export interface RegistrationInputs {
-  domainName: string;
-  autoRenew?: boolean;
-  years?: number;
-  privacyMode?: string;
-  contacts?: { registrant?: Contact };
-  accountId?: string;
-  maxPrice?: number;
+export interface RegistrationInputs extends RegistrationArgs {
   /** Added by check: the price the preview showed. */
   quote?: Quote;
 }

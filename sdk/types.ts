@@ -27,13 +27,7 @@ export interface ContactsArgs {
 }
 
 /** The price a domain was (or would be) bought at. Amounts are decimal strings, as the API gives them. */
-export interface Quote {
-  currency: string;
-  registrationCost: string;
-  renewalCost: string;
-  years: number;
-  firstTermTotal: string;
-}
+export type { Quote } from "../provider/quote";
 
 export interface DomainPricing {
   currency: string;

@@ -79,7 +79,7 @@ describe("@e2e the real Pulumi engine against the simulator", function () {
     assert.match(years.output, /Cannot change years from 1 to 3 of 'fixed\.com'/);
     await s.ok("config", "set", "e2e:years", "1");
     await s.ok("config", "set", "e2e:domainName", "other.com");
-    const renamed = await s.run("up", "--yes");
+    const renamed = await s.run("preview");
     assert.notEqual(renamed.code, 0);
     assert.match(renamed.output, /domainName cannot change from 'fixed\.com' to "other\.com".*second domain/);
     assert.equal(count("create-registration"), 1);
