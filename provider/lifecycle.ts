@@ -37,7 +37,12 @@ export interface RegistrationOutputs extends RegistrationInputs {
 /** Inputs used only when the domain is bought: changing them later cannot change the registration. */
 const REGISTRATION_ONLY = ["years", "privacyMode", "contacts"] as const;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Deep equality that ignores key order (objects may cross the engine in any order). */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, val: unknown) =>
+    val && typeof val === "object" && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val,
+  );
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** An error the engine records with the resource, so the next `pulumi up` resumes instead of buying again. */
 export class PartialRegistrationError extends Error {
@@ -434,7 +439,9 @@ export class RegistrationProvider {
       }
       return { outs: (await this.adopt({ ...inputs, domainName: id }, accountId, reg, previous.quote)).outs };
     }
-    const reg = await this.setAutoRenew(id, accountId, inputs.autoRenew ?? false);
+    const wanted = inputs.autoRenew ?? false;
+    // An update with nothing to change (the engine retrying a recorded resource) only refreshes.
+    const reg = previous.autoRenew === wanted ? await this.client().getRegistration(id, accountId) : await this.setAutoRenew(id, accountId, wanted);
     return { outs: this.outputs({ ...inputs, domainName: id }, accountId, reg, previous.quote) };
   }
 

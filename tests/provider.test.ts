@@ -119,6 +119,8 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       assert.match(longer.failures[0]!.reason, /used only when the domain is registered/);
       const moved = await p.check(olds, { ...olds, contacts: { registrant: { ...contact, email: "new@example.com" } } });
       assert.equal(moved.failures[0]!.property, "contacts");
+      const reordered = { registrant: { postalInfo: contact.postalInfo, phone: contact.phone, email: contact.email } };
+      assert.deepEqual((await p.check(olds, { ...olds, contacts: reordered })).failures, [], "key order is not a change");
       const dropped = await p.check(olds, { domainName: "mine.com" });
       assert.deepEqual(dropped.failures, [], "removing a registration-only input changes nothing and is allowed");
       assert.equal(h.sim.requests().length, 0);
@@ -270,6 +272,10 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       await start({ registrations: [{ domain_name: "one.com" }, { domain_name: "slow-update-two.com" }] });
       const one = await p.update("one.com", { domainName: "one.com", accountId: ACCOUNT, autoRenew: false, status: "active" }, { domainName: "one.com", autoRenew: true });
       assert.equal(one.outs.autoRenew, true);
+      const patches = h.sim.requests({ endpoint: "update-registration" }).length;
+      const same = await p.update("one.com", one.outs as never, { domainName: "one.com", autoRenew: true });
+      assert.equal(same.outs.autoRenew, true);
+      assert.equal(h.sim.requests({ endpoint: "update-registration" }).length, patches, "no PATCH when nothing changes");
       const two = await p.update("slow-update-two.com", { domainName: "slow-update-two.com", accountId: ACCOUNT, status: "active" }, { domainName: "slow-update-two.com", autoRenew: true });
       assert.equal(two.outs.autoRenew, true);
       assert.ok(h.sim.requests({ endpoint: "update-status" }).length >= 1);
