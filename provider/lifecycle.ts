@@ -7,7 +7,7 @@
  */
 import { CreateRegistrationBody, RegistrarClient } from "./client";
 import type { ProviderSettings } from "./config";
-import { ConflictError, CredentialsError, NotFoundError, OutcomeUnknownError, RegistrarError } from "./errors";
+import { ConflictError, CredentialsError, NotFoundError, OutcomeUnknownError, RegistrarError, ResponseShapeError } from "./errors";
 import { dearerThan, describeQuote, exceeds, Quote, quoteFor } from "./quote";
 import { registration as registrationSchema, Registration, WorkflowStatus } from "./schemas";
 import { CheckFailure, containsUnknown, isUnknown, RegistrationArgs, validateInputs } from "./validation";
@@ -251,7 +251,8 @@ export class RegistrationProvider {
     try {
       ({ workflow } = await client.createRegistration(this.createBody(inputs), { accountId }));
     } catch (err) {
-      if (err instanceof OutcomeUnknownError || err instanceof ConflictError) {
+      // A 2xx we cannot read may still be a recorded purchase: look, as for a lost answer.
+      if (err instanceof OutcomeUnknownError || err instanceof ConflictError || err instanceof ResponseShapeError) {
         return this.afterUncertainCreate(inputs, accountId, quote, err);
       }
       throw err;
@@ -299,7 +300,7 @@ export class RegistrationProvider {
     cause: RegistrarError,
   ): Promise<{ id: string; outs: RegistrationOutputs }> {
     const domain = inputs.domainName;
-    this.log(`${domain}: ${cause instanceof ConflictError ? "the registration conflicted" : "the registration answer was lost"}; looking before doing anything else.`);
+    this.log(`${domain}: ${cause instanceof ConflictError ? "the registration conflicted" : "the registration answer was lost or unreadable"}; looking before doing anything else.`);
     const found = await this.client().findRegistration(domain, accountId);
     if (!found) {
       throw new RegistrarError(

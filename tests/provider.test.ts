@@ -242,13 +242,14 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       const { outs } = await checkThenCreate({ domainName: "lost-q.com" });
       assert.equal(outs.status, "active");
       assert.equal(posts(), 1);
-      assert.match(logs.join("\n"), /answer was lost; looking/);
+      assert.match(logs.join("\n"), /answer was lost or unreadable; looking/);
     });
 
     for (const [what, fault, registered] of [
       ["an answer dropped after recording", { kind: "drop_after" as const }, true],
       ["a 502 before recording", { kind: "status" as const, status: 502 }, false],
       ["a dropped connection before recording", { kind: "drop" as const }, false],
+      ["an unreadable 200 answer", { kind: "malformed" as const }, false],
     ] as const) {
       it(`on ${what}: looks instead of POSTing again`, async () => {
         await start();
