@@ -219,6 +219,12 @@ describe("RegistrarClient against the simulator", () => {
       assert.deepEqual(h.sim.requests({ endpoint: "domain-check" }).map((r) => r.fault ?? r.status), ["status", "drop", "delay", 200]);
     });
 
+    it("meets a fault on every Nth request and recovers each time", async () => {
+      h.sim.addFault({ endpoint: "domain-check", kind: "status", status: 502, every: 2 });
+      for (const name of ["a.com", "b.com", "c.com"]) assert.equal((await h.client().check([name]))[0]!.name, name);
+      assert.deepEqual(h.sim.requests({ endpoint: "domain-check" }).map((r) => r.status), [200, 502, 200, 502, 200]);
+    });
+
     it("gives up after the retry budget with the last error", async () => {
       h.sim.addFault({ endpoint: "get-registration", kind: "status", status: 500 });
       await assert.rejects(h.client().getRegistration("x.com"), ServerError);
