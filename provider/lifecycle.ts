@@ -230,8 +230,8 @@ export class RegistrationProvider {
   async create(raw: Record<string, unknown>): Promise<{ id: string; outs: RegistrationOutputs }> {
     const inputs = raw as unknown as RegistrationInputs;
     const domain = inputs.domainName;
-    const accountId = this.client().accountId(inputs.accountId);
     const client = this.client();
+    const accountId = client.accountId(inputs.accountId);
 
     const owned = await client.findRegistration(domain, accountId);
     if (owned) return this.adopt(inputs, accountId, owned);
@@ -309,9 +309,8 @@ export class RegistrationProvider {
           `it checks availability and ownership first.`,
       );
     }
-    if (found.status !== "registration_pending") return this.adopt(inputs, accountId, found, quote);
-    const workflow = await this.client().registrationStatus(domain, accountId);
-    return this.finishRegistration(inputs, accountId, quote, workflow);
+    // Recorded: finished, or still in flight (adopt resumes its workflow).
+    return this.adopt(inputs, accountId, found, quote);
   }
 
   /** Await a registration workflow and turn its outcome into outputs or an error the user can act on. */

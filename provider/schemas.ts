@@ -90,8 +90,5 @@ export function parseResponse<T>(schema: z.ZodType<T>, value: unknown, endpoint:
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const field = [root, ...issue.path.map(String)].join(".");
-  return (() => {
-    throw new ResponseShapeError(endpoint, field, issue.message);
-  })();
+  throw new ResponseShapeError(endpoint, [root, ...issue.path.map(String)].join("."), issue.message);
 }

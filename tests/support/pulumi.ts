@@ -78,7 +78,7 @@ export class Stack {
 
   /** The raw checkpoint file the backend wrote. */
   stateFile(): string {
-    const project = JSON.parse(JSON.stringify(readFileSync(path.join(this.projectDir, "Pulumi.yaml"), "utf8").match(/name:\s*(\S+)/)![1]));
+    const project = readFileSync(path.join(this.projectDir, "Pulumi.yaml"), "utf8").match(/^name:\s*(\S+)/m)![1]!;
     return readFileSync(path.join(this.backend, ".pulumi", "stacks", project, `${this.name}.json`), "utf8");
   }
 }
