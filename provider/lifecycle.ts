@@ -7,9 +7,10 @@
  */
 import { CreateRegistrationBody, RegistrarClient } from "./client";
 import type { ProviderSettings } from "./config";
-import { ConflictError, CredentialsError, NotFoundError, OutcomeUnknownError, RegistrarError, ResponseShapeError } from "./errors";
+import { ConflictError, CredentialsError, OutcomeUnknownError, RegistrarError, ResponseShapeError } from "./errors";
 import { dearerThan, describeQuote, exceeds, Quote, quoteFor } from "./quote";
 import { registration as registrationSchema, Registration, WorkflowStatus } from "./schemas";
+import { configuredAccountId } from "./settings";
 import { CheckFailure, containsUnknown, isUnknown, RegistrationArgs, validateInputs } from "./validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "./workflow";
 
@@ -93,8 +94,7 @@ export class RegistrationProvider {
   }
 
   private defaultAccountId(): string | undefined {
-    const env = this.settings.client.env ?? process.env;
-    return this.settings.client.accountId ?? env.CLOUDFLARE_ACCOUNT_ID;
+    return configuredAccountId(this.settings.client.accountId, this.settings.client.env);
   }
 
   async close(): Promise<void> {
@@ -106,7 +106,8 @@ export class RegistrationProvider {
   async check(olds: Record<string, unknown> | undefined, news: Record<string, unknown>) {
     const { inputs, failures, extensionFailure } = validateInputs(news);
     const existing = olds !== undefined && typeof olds.domainName === "string";
-    if (inputs.accountId === undefined && this.defaultAccountId() !== undefined) inputs.accountId = this.defaultAccountId();
+    inputs.accountId ??= this.defaultAccountId();
+    if (inputs.accountId === undefined) delete inputs.accountId;
 
     if (existing) {
       failures.push(...this.refuseReplacement(olds!, inputs));
@@ -410,16 +411,16 @@ export class RegistrationProvider {
   }
 
   private pendingOutputs(inputs: RegistrationInputs, accountId: string, quote: Quote | undefined, state: string): RegistrationOutputs {
-    const outs: RegistrationOutputs = {
-      ...this.outputs(
-        inputs,
-        accountId,
-        { domain_name: inputs.domainName, status: "registration_pending", auto_renew: inputs.autoRenew ?? false, locked: false, privacy_mode: inputs.privacyMode ?? "redaction", created_at: null, expires_at: null },
-        quote,
-      ),
-      workflowState: state,
+    const pending: Registration = {
+      domain_name: inputs.domainName,
+      status: "registration_pending",
+      auto_renew: inputs.autoRenew ?? false,
+      locked: false,
+      privacy_mode: inputs.privacyMode ?? "redaction",
+      created_at: null,
+      expires_at: null,
     };
-    return outs;
+    return { ...this.outputs(inputs, accountId, pending, quote), workflowState: state };
   }
 
   // ---- update ----------------------------------------------------------------------------------
@@ -467,12 +468,7 @@ export class RegistrationProvider {
   async read(id: string, props: Record<string, unknown>) {
     const previous = props as unknown as RegistrationOutputs;
     const accountId = previous.accountId ?? this.client().accountId();
-    let reg: Registration | undefined;
-    try {
-      reg = await this.client().findRegistration(id, accountId);
-    } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err;
-    }
+    const reg = await this.client().findRegistration(id, accountId);
     if (!reg) return { id: "", props: {} };
     const inputs: RegistrationInputs & { requestedPrivacyMode?: string } = {
       domainName: reg.domain_name,

@@ -55,8 +55,13 @@ export function resolveCredentials(opts: ClientOptions): Credentials {
   );
 }
 
+/** The account id from the option, else CLOUDFLARE_ACCOUNT_ID, or undefined when neither is set. */
+export function configuredAccountId(explicit: string | undefined, env: Record<string, string | undefined> = process.env): string | undefined {
+  return nonEmpty(explicit) ?? nonEmpty(env.CLOUDFLARE_ACCOUNT_ID);
+}
+
 export function resolveAccountId(explicit: string | undefined, env: Record<string, string | undefined> = process.env): string {
-  const id = nonEmpty(explicit) ?? nonEmpty(env.CLOUDFLARE_ACCOUNT_ID);
+  const id = configuredAccountId(explicit, env);
   if (!id) {
     throw new CredentialsError(
       "No Cloudflare account id. Set the accountId option (or the DomainRegistration input accountId), " +

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RegistrarClient } from "../provider/client";
+import { settingsFromConfig } from "../provider/config";
 import type { DomainAvailability as ApiAvailability } from "../provider/schemas";
 import type { DomainAvailability } from "./types";
 
@@ -12,19 +13,24 @@ export interface LookupOptions {
   baseUrl?: string;
 }
 
-function fromConfig(namespace: string, key: string): string | undefined {
+/** A full config key ("namespace:name") from the program's stack config. */
+function fromConfig(key: string): string | undefined {
+  const [namespace, name] = key.split(":") as [string, string];
   try {
-    return new pulumi.Config(namespace).get(key);
+    return new pulumi.Config(namespace).get(name);
   } catch {
     return undefined; // outside a Pulumi program: the environment decides
   }
 }
 
 async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Promise<T>): Promise<T> {
+  // The same config keys, in the same order, as the resource's provider reads.
+  const { client: fromStack } = settingsFromConfig(fromConfig);
   const client = new RegistrarClient({
-    apiToken: opts.apiToken ?? fromConfig("cloudflare-registrar", "apiToken") ?? fromConfig("cloudflare", "apiToken"),
-    accountId: opts.accountId ?? fromConfig("cloudflare-registrar", "accountId"),
-    baseUrl: opts.baseUrl ?? fromConfig("cloudflare-registrar", "baseUrl"),
+    ...fromStack,
+    apiToken: opts.apiToken ?? fromStack.apiToken,
+    accountId: opts.accountId ?? fromStack.accountId,
+    baseUrl: opts.baseUrl ?? fromStack.baseUrl,
   });
   try {
     return await fn(client);

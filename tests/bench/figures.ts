@@ -5,7 +5,7 @@
 import "../support/netGuard";
 import { RegistrationProvider } from "../../provider/lifecycle";
 import { awaitWorkflow, realClock } from "../../provider/workflow";
-import { ACCOUNT, startSim, VirtualClock } from "../support/sim";
+import { startSim, VirtualClock } from "../support/sim";
 import type { SimulatorOptions } from "../../simulator/server";
 
 async function pollerFigures(durationMs: number, virtual: boolean): Promise<string> {
@@ -55,7 +55,6 @@ async function main(): Promise<void> {
   await scenarioCounts("lost answer", "lost-x.com");
   await scenarioCounts("429 on check", "limited.com", {}, (h) => h.sim.addFault({ endpoint: "domain-check", kind: "status", status: 429, retryAfterSeconds: 0, times: 1 }));
   await scenarioCounts("503 on POST", "flaky.com", {}, (h) => h.sim.addFault({ endpoint: "create-registration", kind: "status", status: 503, times: 1 }));
-  void ACCOUNT;
 }
 
 main().catch((err) => {
