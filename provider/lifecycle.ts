@@ -8,7 +8,8 @@
 import { CreateRegistrationBody, RegistrarClient } from "./client";
 import type { ProviderSettings } from "./config";
 import { ConflictError, CredentialsError, OutcomeUnknownError, RegistrarError, ResponseShapeError } from "./errors";
-import { dearerThan, describeQuote, exceeds, Quote, quoteFor } from "./quote";
+import { describeQuote, Quote } from "./quote";
+import { priceRoseSincePreview, priceVerdict, PriceVerdict } from "./verdict";
 import { registration as registrationSchema, Registration, WorkflowStatus } from "./schemas";
 import { configuredAccountId } from "./settings";
 import { CheckFailure, containsUnknown, isUnknown, RegistrationArgs, validateInputs } from "./validation";
@@ -177,43 +178,10 @@ export class RegistrationProvider {
     return failures;
   }
 
-  /** Domain-check verdict: a quote within the limit, or the reason not to buy. */
-  private async priceCheck(
-    domain: string,
-    accountId: string,
-    years: number,
-    maxPrice: unknown,
-  ): Promise<{ quote: Quote } | { failure: CheckFailure }> {
+  /** Domain-check, then the pure verdict on its answer. */
+  private async priceCheck(domain: string, accountId: string, years: number, maxPrice: unknown): Promise<PriceVerdict> {
     const [result] = (await this.client().check([domain], accountId)).filter((d) => d.name === domain);
-    const refuse = (reason: string) => ({ failure: { property: "domainName", reason } });
-    if (!result) return refuse(`Cloudflare did not return an availability result for '${domain}': the name may be malformed.`);
-    if (!result.registrable || !result.pricing) {
-      switch (result.reason) {
-        case "domain_unavailable":
-          return refuse(`'${domain}' is not available: it is already registered, reserved or otherwise unavailable. Choose another name (searchDomains can suggest some).`);
-        case "domain_premium":
-          return refuse(`'${domain}' is a premium domain; premium registration is not supported by the Cloudflare API. Choose another name, or buy it in the dashboard and adopt it.`);
-        case "extension_not_supported_via_api":
-          return refuse(`'${domain}': Cloudflare sells this extension in the dashboard but not through the API. Register it at https://dash.cloudflare.com/${accountId}/domains/registrations; this resource then adopts it.`);
-        case "extension_disallows_registration":
-          return refuse(`'${domain}': the registry for this extension has frozen new registrations. No registrar can register it now.`);
-        default:
-          return refuse(`'${domain}' cannot be registered through the API (reason: ${result.reason ?? "not given"}).`);
-      }
-    }
-    if (result.tier === "premium") {
-      return refuse(`'${domain}' is a premium domain; premium registration is not supported by the Cloudflare API.`);
-    }
-    const quote = quoteFor(result.pricing, years);
-    if (typeof maxPrice === "number" && exceeds(quote, maxPrice)) {
-      return {
-        failure: {
-          property: "maxPrice",
-          reason: `'${domain}' costs ${describeQuote(quote)}, above maxPrice ${maxPrice}. Raise maxPrice if that price is acceptable, or choose another name.`,
-        },
-      };
-    }
-    return { quote };
+    return priceVerdict(domain, accountId, result, years, maxPrice);
   }
 
   // ---- diff ------------------------------------------------------------------------------------
@@ -240,12 +208,8 @@ export class RegistrationProvider {
     const years = inputs.years ?? 1;
     const verdict = await this.priceCheck(domain, accountId, years, inputs.maxPrice);
     if ("failure" in verdict) throw new RegistrarError(`Not registering: ${verdict.failure.reason}`);
-    if (inputs.quote && dearerThan(verdict.quote, inputs.quote)) {
-      throw new RegistrarError(
-        `Not registering '${domain}': the price rose from ${describeQuote(inputs.quote)} (shown in the preview) to ` +
-          `${describeQuote(verdict.quote)}. Run \`pulumi preview\` again to review the new price, then \`pulumi up\`.`,
-      );
-    }
+    const rose = priceRoseSincePreview(domain, verdict.quote, inputs.quote);
+    if (rose) throw new RegistrarError(rose);
     const quote = verdict.quote;
 
     let workflow: WorkflowStatus;
