@@ -17,7 +17,7 @@ import {
 } from "./errors";
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs, RetryPolicy } from "./retry";
 import * as schema from "./schemas";
-import { ClientOptions, Credentials, resolveAccountId, resolveBaseUrl, resolveCredentials } from "./settings";
+import { ClientOptions, Credentials, resolveAccountId, resolveBaseUrl, resolveCredentials, resolveSandbox } from "./settings";
 
 export const CHECK_BATCH_SIZE = 20;
 
@@ -36,9 +36,14 @@ export interface CreateRegistrationBody {
   domain_name: string;
   auto_renew?: boolean;
   years?: number;
-  privacy_mode?: string;
-  contacts?: { registrant?: RegistrantContact };
+  privacy_mode?: "redaction" | "off";
+  contacts?: { registrant?: RegistrantContact; administrator?: RegistrantContact; billing?: RegistrantContact; technical?: RegistrantContact };
+  contact_extensions?: Record<string, unknown>;
+  acknowledgements?: Record<string, unknown>;
 }
+
+/** Get Extension's answer: the extension's rules, or "unchanged" for a matching If-None-Match. */
+export type ExtensionAnswer = { notModified: true } | { notModified: false; etag?: string; extension: schema.Extension };
 
 /** A write's answer: 201/200 with a finished workflow, or 202 with one to poll. */
 export interface WorkflowAnswer {
@@ -63,7 +68,8 @@ interface Request {
   method: "GET" | "POST" | "PATCH";
   /** Path relative to the API base, or an absolute URL on the same origin. */
   path: string;
-  query?: Record<string, string | undefined>;
+  /** An array value is sent as repeated keys (`extensions=com&extensions=dev`), as the API expects. */
+  query?: Record<string, string | string[] | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
   /** Safe to send again when the first answer was lost or transient. */
@@ -74,6 +80,7 @@ interface Request {
 interface Answer {
   status: number;
   body: z.infer<typeof schema.envelope>;
+  etag?: string;
 }
 
 export class RegistrarClient {
@@ -85,12 +92,15 @@ export class RegistrarClient {
   private readonly retry: RetryPolicy;
   private readonly userAgent: string;
   private readonly env: Record<string, string | undefined>;
+  /** The Registrar Sandbox: the same API under /registrar-sandbox, with no billing. */
+  readonly sandbox: boolean;
 
   constructor(options: ClientOptions = {}) {
     this.env = options.env ?? process.env;
     this.credentials = resolveCredentials(options);
     this.base = resolveBaseUrl(options.baseUrl, this.env);
     this.accountIdOption = options.accountId;
+    this.sandbox = resolveSandbox(options.sandbox, this.env);
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.userAgent = options.userAgent ?? "pulumi-cloudflare-registrar";
@@ -112,7 +122,7 @@ export class RegistrarClient {
   }
 
   private registrar(accountId: string | undefined, rest: string): string {
-    return `/accounts/${encodeURIComponent(this.accountId(accountId))}/registrar${rest}`;
+    return `/accounts/${encodeURIComponent(this.accountId(accountId))}/${this.sandbox ? "registrar-sandbox" : "registrar"}${rest}`;
   }
 
   private registrationPath(domain: string, accountId?: string, suffix = ""): string {
@@ -129,7 +139,7 @@ export class RegistrarClient {
       path: this.registrar(accountId, "/domain-search"),
       query: {
         q: params.query,
-        extensions: params.extensions?.length ? params.extensions.join(",") : undefined,
+        extensions: params.extensions?.length ? params.extensions : undefined,
         limit: params.limit === undefined ? undefined : String(params.limit),
       },
       idempotent: true,
@@ -174,6 +184,22 @@ export class RegistrarClient {
       domain: body.domain_name,
     });
     return { httpStatus: answer.status, workflow: this.parseWorkflow(answer, "create registration") };
+  }
+
+  /**
+   * Get Extension: the extension's registration and transfer schemas. With `ifNoneMatch` (an ETag from an
+   * earlier answer) an unchanged extension answers 304 and costs no body.
+   */
+  async getExtension(extension: string, options: { ifNoneMatch?: string; accountId?: string } = {}): Promise<ExtensionAnswer> {
+    const answer = await this.send({
+      endpoint: "get extension",
+      method: "GET",
+      path: this.registrar(options.accountId, `/extensions/${encodeURIComponent(extension)}`),
+      headers: options.ifNoneMatch ? { "if-none-match": options.ifNoneMatch } : undefined,
+      idempotent: true,
+    });
+    if (answer.status === 304) return { notModified: true };
+    return { notModified: false, etag: answer.etag, extension: schema.parseResponse(schema.extension, answer.body.result, "get extension") };
   }
 
   /** One page of List Registrations. An empty cursor means there are no more pages. */
@@ -282,7 +308,7 @@ export class RegistrarClient {
 
   // ---- transport -------------------------------------------------------------------------------
 
-  private resolveUrl(path: string, query?: Record<string, string | undefined>): URL {
+  private resolveUrl(path: string, query?: Request["query"]): URL {
     let url: URL;
     if (/^https?:\/\//i.test(path)) {
       url = new URL(path);
@@ -297,7 +323,7 @@ export class RegistrarClient {
       url = new URL(this.base.toString());
       url.pathname = `${this.base.pathname}${path.startsWith("/") ? "" : "/"}${path}`;
     }
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(query ?? {})) for (const one of v === undefined ? [] : [v].flat()) url.searchParams.append(k, one);
     return url;
   }
 
@@ -316,7 +342,7 @@ export class RegistrarClient {
       let waitMs: number | undefined;
       try {
         const answer = await this.once(req, url, info);
-        if (answer.status >= 200 && answer.status < 300 && answer.body.success) return answer;
+        if (answer.status === 304 || (answer.status >= 200 && answer.status < 300 && answer.body.success)) return answer;
         const error = apiErrorFor(answer.status, answer.body.errors, info);
         if (!req.idempotent && answer.status !== 429 && (answer.status >= 500 || answer.status === 408)) {
           throw new OutcomeUnknownError(info, `HTTP ${answer.status}: ${error.errors.map((e) => `[${e.code}] ${e.message}`).join("; ") || "no detail"}`, { cause: error });
@@ -359,6 +385,9 @@ export class RegistrarClient {
       });
       const text = await res.body.text();
       const retryAfter = retryAfterMs(res.headers);
+      const etag = typeof res.headers.etag === "string" ? res.headers.etag : undefined;
+      // Not Modified has no body: the caller's cached copy stands.
+      if (res.statusCode === 304) return { status: 304, body: { success: true, errors: [], messages: [] }, etag };
       let json: unknown;
       try {
         json = text ? JSON.parse(text) : undefined;
@@ -373,7 +402,7 @@ export class RegistrarClient {
         const fallback: CloudflareMessage = { code: 0, message: `non-JSON ${res.statusCode} answer: ${text.slice(0, 200) || "(empty body)"}` };
         return { status: res.statusCode, body: { success: false, errors: [fallback], messages: [] }, retryAfterMs: retryAfter };
       }
-      return { status: res.statusCode, body: parsed.data, retryAfterMs: retryAfter };
+      return { status: res.statusCode, body: parsed.data, retryAfterMs: retryAfter, etag };
     } catch (err) {
       if (err instanceof RegistrarError) throw err;
       throw toNetworkError(err, info, controller.signal.aborted, this.timeoutMs);

@@ -3,6 +3,7 @@
  * falling back to the environment. The token is read here, at run time in the provider process,
  * and never becomes part of the serialized provider, an input or state.
  */
+import { CredentialsError } from "./errors";
 import type { PollOptions } from "./workflow";
 import type { ClientOptions } from "./settings";
 
@@ -31,8 +32,16 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
       apiEmail: first("cloudflare-registrar:apiEmail", "cloudflare:email"),
       accountId: first("cloudflare-registrar:accountId"),
       baseUrl: first("cloudflare-registrar:baseUrl"),
+      sandbox: booleanSetting("cloudflare-registrar:sandbox", first("cloudflare-registrar:sandbox")),
       env,
     },
     poll: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? { deadlineMs: timeoutSeconds * 1000 } : undefined,
   };
+}
+
+function booleanSetting(key: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw new CredentialsError(`Config ${key} is '${raw}', not a boolean: \`pulumi config set ${key} true\` (or false).`);
 }

@@ -5,13 +5,17 @@
  * Invariants: nothing is bought that the preview did not price; a registration POST is sent at most
  * once per create, and never when the account already owns or is registering the domain.
  */
-import { CreateRegistrationBody, RegistrarClient } from "./client";
+import { RegistrarClient } from "./client";
 import type { ProviderSettings } from "./config";
 import { ConflictError, CredentialsError, OutcomeUnknownError, RegistrarError, ResponseShapeError } from "./errors";
 import { describeQuote, Quote } from "./quote";
 import { priceRoseSincePreview, priceVerdict, PriceVerdict } from "./verdict";
 import { registration as registrationSchema, Registration, WorkflowStatus } from "./schemas";
 import { configuredAccountId } from "./settings";
+import { ExtensionCatalogue } from "./extensionCatalogue";
+import { extensionOf } from "./names";
+import { createBody } from "./registrationMapping";
+import { minimumTerm, schemaFailures } from "./registrationSchema";
 import { CheckFailure, containsUnknown, isUnknown, RegistrationArgs, validateInputs } from "./validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "./workflow";
 
@@ -37,7 +41,7 @@ export interface RegistrationOutputs extends RegistrationInputs {
 }
 
 /** Inputs used only when the domain is bought: changing them later cannot change the registration. */
-const REGISTRATION_ONLY = ["years", "privacyMode", "contacts"] as const;
+const REGISTRATION_ONLY = ["years", "privacyMode", "contacts", "contactExtensions", "acknowledgements"] as const;
 
 /** Deep equality that ignores key order (objects may cross the engine in any order). */
 const canonical = (v: unknown): string =>
@@ -61,6 +65,13 @@ export class PartialRegistrationError extends Error {
   }
 }
 
+/** What adopting a registration in this status means, for the log. */
+function adoptionNote(status: string): string {
+  if (status === "registration_pending") return "the account is already registering this domain; it will be adopted and its registration resumed, with no purchase.";
+  if (status === "transfer_pending") return "the domain is transferring into the account (transfer_pending); it is adopted as it is, with no purchase, and refresh follows it until it is active.";
+  return "already owned by the account; adopted with no purchase.";
+}
+
 export function deleteRefusal(domainName: string): string {
   return (
     `Refusing to delete the registration of ${domainName}: Cloudflare domain registrations are non-refundable, ` +
@@ -72,6 +83,8 @@ export function deleteRefusal(domainName: string): string {
 
 export class RegistrationProvider {
   private clientInstance?: RegistrarClient;
+  /** Per process, never in state: the extensions' rules, fetched once each. */
+  private readonly extensions = new ExtensionCatalogue(() => this.client());
 
   constructor(private readonly settings: ProviderSettings) {}
 
@@ -105,7 +118,7 @@ export class RegistrationProvider {
   // ---- check -----------------------------------------------------------------------------------
 
   async check(olds: Record<string, unknown> | undefined, news: Record<string, unknown>) {
-    const { inputs, failures, extensionFailure } = validateInputs(news);
+    const { inputs, failures } = validateInputs(news);
     const existing = olds !== undefined && typeof olds.domainName === "string";
     inputs.accountId ??= this.defaultAccountId();
     if (inputs.accountId === undefined) delete inputs.accountId;
@@ -119,29 +132,44 @@ export class RegistrationProvider {
     }
 
     delete inputs.quote; // only check writes a quote
-    if (failures.length > 0 || isUnknown(inputs.domainName) || isUnknown(inputs.accountId)) {
-      if (extensionFailure) failures.push(extensionFailure);
-      return { inputs, failures };
-    }
+    if (failures.length > 0 || isUnknown(inputs.domainName) || isUnknown(inputs.accountId)) return { inputs, failures };
     const domain = inputs.domainName as string;
     if (!this.hasCredentials() || inputs.accountId === undefined) {
-      if (extensionFailure) failures.push(extensionFailure);
-      this.log(`${domain}: no Cloudflare credentials or account id in this run, so availability and price were not checked.`);
+      this.log(`${domain}: no Cloudflare credentials or account id in this run, so availability, price and the extension's rules were not checked.`);
       return { inputs, failures };
     }
     const accountId = inputs.accountId as string;
     const owned = await this.client().findRegistration(domain, accountId);
     if (owned) {
-      this.log(`${domain}: the account already ${owned.status === "registration_pending" ? "is registering" : "owns"} this domain; it will be adopted, with no purchase.`);
+      this.log(`${domain}: ${adoptionNote(owned.status)}`);
       return { inputs, failures };
     }
-    if (extensionFailure) return { inputs, failures: [extensionFailure] };
-    const years = isUnknown(inputs.years) ? 1 : ((inputs.years as number | undefined) ?? 1);
-    const verdict = await this.priceCheck(domain, accountId, years, inputs.maxPrice);
-    if ("failure" in verdict) return { inputs, failures: [verdict.failure] };
+    const plan = await this.purchasePlan(inputs as unknown as RegistrationInputs, accountId);
+    const verdict = await this.priceCheck(domain, accountId, plan.years, inputs.maxPrice);
+    if ("failure" in verdict) return { inputs, failures: [...plan.failures, verdict.failure] };
+    if (plan.failures.length) return { inputs, failures: plan.failures };
     inputs.quote = verdict.quote;
-    this.log(`${domain}: available; registering it will cost ${describeQuote(verdict.quote)}.`);
+    this.log(`${domain}: available; registering it will cost ${describeQuote(verdict.quote)}${this.sandboxNote()}.`);
     return { inputs, failures };
+  }
+
+  private sandboxNote(): string {
+    return this.client().sandbox ? " in the Registrar Sandbox (no real charge)" : "";
+  }
+
+  /**
+   * The term to buy and what the extension's schema says of the body that would be sent. The term is
+   * the input, else the preview's quote, else the extension's published minimum, else 1: never the
+   * API's unstated default, so the price shown is the price charged.
+   */
+  private async purchasePlan(inputs: RegistrationInputs, accountId: string): Promise<{ years: number; failures: CheckFailure[] }> {
+    const extension = extensionOf(inputs.domainName);
+    const rules = await this.extensions.get(extension, accountId);
+    const years = isUnknown(inputs.years) ? 1 : (inputs.years ?? inputs.quote?.years ?? minimumTerm(rules?.registration_schema) ?? 1);
+    if (!rules || containsUnknown(inputs)) return { years, failures: [] };
+    const failures = schemaFailures(rules.registration_schema, createBody(inputs, years), extension);
+    if (failures === undefined) this.log(`${inputs.domainName}: the API's schema for '.${extension}' could not be read, so its rules were not checked here; Cloudflare checks them before any charge.`);
+    return { years, failures: failures ?? [] };
   }
 
   /** Failures for changes that would need a new registration: never planned, always refused. */
@@ -166,7 +194,7 @@ export class RegistrationProvider {
     for (const key of REGISTRATION_ONLY) {
       const [was, now] = [olds[key], news[key]];
       if (was === undefined || now === undefined || containsUnknown(now) || same(was, now)) continue;
-      const shown = key === "contacts" ? "the contacts" : `${key} from ${JSON.stringify(was)} to ${JSON.stringify(now)}`;
+      const shown = key === "contacts" || key === "contactExtensions" ? `the ${key}` : `${key} from ${JSON.stringify(was)} to ${JSON.stringify(now)}`;
       failures.push({
         property: key,
         reason:
@@ -205,8 +233,9 @@ export class RegistrationProvider {
     const owned = await client.findRegistration(domain, accountId);
     if (owned) return this.adopt(inputs, accountId, owned);
 
-    const years = inputs.years ?? 1;
-    const verdict = await this.priceCheck(domain, accountId, years, inputs.maxPrice);
+    const plan = await this.purchasePlan(inputs, accountId);
+    if (plan.failures.length) throw new RegistrarError(`Not registering '${domain}': ${plan.failures.map((f) => f.reason).join(" ")}`);
+    const verdict = await this.priceCheck(domain, accountId, plan.years, inputs.maxPrice);
     if ("failure" in verdict) throw new RegistrarError(`Not registering: ${verdict.failure.reason}`);
     const rose = priceRoseSincePreview(domain, verdict.quote, inputs.quote);
     if (rose) throw new RegistrarError(rose);
@@ -214,7 +243,7 @@ export class RegistrationProvider {
 
     let workflow: WorkflowStatus;
     try {
-      ({ workflow } = await client.createRegistration(this.createBody(inputs), { accountId }));
+      ({ workflow } = await client.createRegistration(createBody(inputs, quote.years), { accountId }));
     } catch (err) {
       // A 2xx we cannot read may still be a recorded purchase: look, as for a lost answer.
       if (err instanceof OutcomeUnknownError || err instanceof ConflictError || err instanceof ResponseShapeError) {
@@ -223,38 +252,6 @@ export class RegistrationProvider {
       throw err;
     }
     return this.finishRegistration(inputs, accountId, quote, workflow);
-  }
-
-  private createBody(inputs: RegistrationInputs): CreateRegistrationBody {
-    const r = inputs.contacts?.registrant;
-    return {
-      domain_name: inputs.domainName,
-      auto_renew: inputs.autoRenew ?? false,
-      ...(inputs.years !== undefined ? { years: inputs.years } : {}),
-      ...(inputs.privacyMode !== undefined ? { privacy_mode: inputs.privacyMode } : {}),
-      ...(r
-        ? {
-            contacts: {
-              registrant: {
-                email: r.email,
-                phone: r.phone,
-                ...(r.fax ? { fax: r.fax } : {}),
-                postal_info: {
-                  name: r.postalInfo.name,
-                  ...(r.postalInfo.organization ? { organization: r.postalInfo.organization } : {}),
-                  address: {
-                    street: r.postalInfo.address.street,
-                    city: r.postalInfo.address.city,
-                    state: r.postalInfo.address.state,
-                    postal_code: r.postalInfo.address.postalCode,
-                    country_code: r.postalInfo.address.countryCode.toUpperCase(),
-                  },
-                },
-              },
-            },
-          }
-        : {}),
-    };
   }
 
   /** The POST may or may not have been recorded: look, and never POST again. */
@@ -336,8 +333,16 @@ export class RegistrationProvider {
       const workflow = await this.client().registrationStatus(inputs.domainName, accountId);
       return this.finishRegistration(inputs, accountId, quote, workflow);
     }
-    if (!quote) this.log(`${inputs.domainName}: already owned by the account; adopted with no purchase.`);
-    return this.converge(this.outputs(inputs, accountId, reg, quote), inputs.autoRenew ?? false);
+    if (!quote) this.log(`${inputs.domainName}: ${adoptionNote(reg.status)}`);
+    const outs = this.outputs(inputs, accountId, reg, quote);
+    if (reg.status === "transfer_pending") {
+      // Nothing may be changed mid-transfer; autoRenew is applied by a pulumi up after it lands.
+      if ((inputs.autoRenew ?? false) !== reg.auto_renew) {
+        this.log(`${inputs.domainName}: autoRenew stays ${reg.auto_renew} until the transfer lands; run \`pulumi up\` after it does to apply ${inputs.autoRenew ?? false}.`);
+      }
+      return { id: outs.domainName, outs };
+    }
+    return this.converge(outs, inputs.autoRenew ?? false);
   }
 
   /** Apply the declared autoRenew if the registration differs. */
@@ -369,6 +374,8 @@ export class RegistrationProvider {
     if (requested !== undefined) outs.requestedPrivacyMode = requested;
     if (inputs.years !== undefined) outs.years = inputs.years;
     if (inputs.contacts !== undefined) outs.contacts = inputs.contacts;
+    if (inputs.contactExtensions !== undefined) outs.contactExtensions = inputs.contactExtensions;
+    if (inputs.acknowledgements !== undefined) outs.acknowledgements = inputs.acknowledgements;
     if (inputs.maxPrice !== undefined) outs.maxPrice = inputs.maxPrice;
     if (quote !== undefined) outs.quote = quote;
     return outs;
@@ -405,6 +412,15 @@ export class RegistrationProvider {
       return { outs: (await this.adopt({ ...inputs, domainName: id }, accountId, reg, previous.quote)).outs };
     }
     const wanted = inputs.autoRenew ?? false;
+    if (previous.status === "transfer_pending") {
+      const now = await this.client().getRegistration(id, accountId);
+      if (now.status === "transfer_pending") {
+        throw new RegistrarError(
+          `Not changing autoRenew on '${id}': the domain is still transferring into the account (status transfer_pending), and nothing ` +
+            `can change until the transfer lands (usually within 5 to 10 days). Run \`pulumi refresh\` to follow it, then \`pulumi up\` once it is active.`,
+        );
+      }
+    }
     // An update with nothing to change (the engine retrying a recorded resource) only refreshes.
     const reg = previous.autoRenew === wanted ? await this.client().getRegistration(id, accountId) : await this.setAutoRenew(id, accountId, wanted);
     return { outs: this.outputs({ ...inputs, domainName: id }, accountId, reg, previous.quote) };
@@ -441,6 +457,8 @@ export class RegistrationProvider {
       ...(previous.years !== undefined ? { years: previous.years } : {}),
       ...(previous.requestedPrivacyMode !== undefined ? { privacyMode: previous.requestedPrivacyMode } : {}),
       ...(previous.contacts !== undefined ? { contacts: previous.contacts } : {}),
+      ...(previous.contactExtensions !== undefined ? { contactExtensions: previous.contactExtensions } : {}),
+      ...(previous.acknowledgements !== undefined ? { acknowledgements: previous.acknowledgements } : {}),
       ...(previous.maxPrice !== undefined ? { maxPrice: previous.maxPrice } : {}),
       ...(previous.quote !== undefined ? { quote: previous.quote } : {}),
     };

@@ -13,6 +13,7 @@ export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 export const REGISTRATION_STATUSES = [
   "active",
   "registration_pending",
+  "transfer_pending",
   "expired",
   "suspended",
   "redemption_period",
@@ -83,6 +84,14 @@ export const workflowStatus = z.object({
 export type WorkflowStatus = z.infer<typeof workflowStatus>;
 
 export const registrationList = z.array(registration);
+
+/** An extension's rules: JSON Schemas of the create and transfer bodies. Kept as given; JSON Schema validates them. */
+export const extension = z.object({
+  metadata: z.object({ name: z.string(), tld: z.string() }),
+  registration_schema: z.unknown(),
+  transfer_schema: z.unknown().optional(),
+});
+export type Extension = z.infer<typeof extension>;
 export const cursorInfo = z.object({ cursor: z.string().default(""), per_page: z.number().optional(), count: z.number().optional() });
 
 /** Parse `value` or throw a {@link ResponseShapeError} naming the endpoint and the first bad field. */

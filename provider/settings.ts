@@ -24,6 +24,8 @@ export interface ClientOptions {
   /** Environment to read; default `process.env`. */
   env?: Record<string, string | undefined>;
   userAgent?: string;
+  /** Use the Registrar Sandbox (no billing, com/net only). Env: CLOUDFLARE_REGISTRAR_SANDBOX. Default false. */
+  sandbox?: boolean;
 }
 
 export type Credentials = { kind: "token"; token: string } | { kind: "key"; key: string; email: string };
@@ -88,4 +90,13 @@ export function resolveBaseUrl(explicit: string | undefined, env: Record<string,
   }
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;
+}
+
+/** The sandbox switch: the option, else CLOUDFLARE_REGISTRAR_SANDBOX (`true`/`1`/`false`/`0`). */
+export function resolveSandbox(explicit: boolean | undefined, env: Record<string, string | undefined> = process.env): boolean {
+  if (explicit !== undefined) return explicit;
+  const raw = nonEmpty(env.CLOUDFLARE_REGISTRAR_SANDBOX)?.toLowerCase();
+  if (raw === undefined || raw === "false" || raw === "0") return false;
+  if (raw === "true" || raw === "1") return true;
+  throw new CredentialsError(`CLOUDFLARE_REGISTRAR_SANDBOX='${raw}' is not a boolean: set it to 'true' or 'false' (or unset it).`);
 }

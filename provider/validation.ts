@@ -3,7 +3,7 @@
  * value and the fix, and all of it runs before any API write.
  */
 import { domainToASCII } from "node:url";
-import { extensionOf, isSupportedExtension, SUPPORTED_EXTENSIONS } from "./extensions";
+import { nameParts } from "./names";
 
 /** What the engine sends for a value not known until apply (`pulumi preview`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -70,20 +70,19 @@ export function normalizeDomainName(raw: unknown): { name: string } | { reason: 
   return { name: ascii };
 }
 
-/** Why this domain cannot be registered through the API because of its extension, if it cannot. */
-export function extensionProblem(name: string): string | undefined {
-  const ext = extensionOf(name);
-  if (isSupportedExtension(ext)) return undefined;
-  const last = name.slice(name.lastIndexOf(".") + 1);
-  if (name.split(".").length > 2 && isSupportedExtension(last)) {
-    const parent = name.split(".").slice(-2).join(".");
-    return `domainName '${name}' is a subdomain: only the registrable name can be registered. Use '${parent}' and create '${name}' as a DNS record.`;
+/**
+ * Why this name is not one a registry sells, if it is not: a subdomain (`www.example.co.uk`) or a bare
+ * extension (`co.uk`). Whether the extension itself can be bought is the API's call (domain-check).
+ */
+export function registrableProblem(name: string): string | undefined {
+  const parts = nameParts(name);
+  if (parts.kind === "subdomain") {
+    return `domainName '${name}' is a subdomain of '${parts.parent}': only the registrable name can be registered. Use '${parts.parent}' and create '${name}' as a DNS record in its zone.`;
   }
-  return (
-    `domainName '${name}': the extension '.${ext}' is not supported for registration through the API ` +
-    `(supported: ${SUPPORTED_EXTENSIONS.map((e) => "." + e).join(" ")}). Register it in the Cloudflare dashboard ` +
-    `(https://dash.cloudflare.com/<account id>/domains/registrations); once the account owns it, this resource adopts it.`
-  );
+  if (parts.kind === "suffix") {
+    return `domainName '${name}' is an extension (a public suffix), not a domain. Give a name under it, such as 'example.${name}'.`;
+  }
+  return undefined;
 }
 
 export interface Contact {
@@ -138,36 +137,41 @@ function validateContact(c: unknown, at: string, failures: CheckFailure[]): void
   }
 }
 
+/** The contact roles the create body accepts; every one has the registrant's shape. */
+export const CONTACT_ROLES = ["registrant", "administrator", "billing", "technical"] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
 export interface RegistrationArgs {
   domainName: string;
   autoRenew?: boolean;
   years?: number;
   privacyMode?: string;
-  contacts?: { registrant?: Contact };
+  contacts?: Partial<Record<ContactRole, Contact>>;
+  /** Registry-specific registrant values (`.us` nexus, `.uk` registrant type, ...), sent verbatim. */
+  contactExtensions?: Record<string, unknown>;
+  /** Acknowledgements an extension requires, sent verbatim. */
+  acknowledgements?: Record<string, unknown>;
   accountId?: string;
   maxPrice?: number;
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
 /**
- * Validate and normalise the inputs. Unknown values pass. The extension check is reported apart
- * from the other failures, because an owned domain on any extension may still be adopted.
+ * Validate and normalise the inputs. Unknown values pass. What the extension itself requires (terms,
+ * contact extensions, acknowledgements) is checked later against the API's schema for it.
  */
-export function validateInputs(news: Record<string, unknown>): {
-  inputs: Record<string, unknown>;
-  failures: CheckFailure[];
-  extensionFailure?: CheckFailure;
-} {
+export function validateInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const inputs: Record<string, unknown> = { ...news };
   const failures: CheckFailure[] = [];
-  let extensionFailure: CheckFailure | undefined;
 
   if (!isUnknown(news.domainName)) {
     const n = normalizeDomainName(news.domainName);
     if ("reason" in n) failures.push({ property: "domainName", reason: n.reason });
     else {
       inputs.domainName = n.name;
-      const problem = extensionProblem(n.name);
-      if (problem) extensionFailure = { property: "domainName", reason: problem };
+      const problem = registrableProblem(n.name);
+      if (problem) failures.push({ property: "domainName", reason: problem });
     }
   }
   if (news.autoRenew !== undefined && !isUnknown(news.autoRenew) && typeof news.autoRenew !== "boolean") {
@@ -183,11 +187,23 @@ export function validateInputs(news: Record<string, unknown>): {
     failures.push({ property: "privacyMode", reason: `privacyMode must be 'redaction' (the default: WHOIS redaction) or 'off', got ${show(news.privacyMode)}.` });
   }
   if (news.contacts !== undefined && !isUnknown(news.contacts)) {
-    const contacts = news.contacts as Record<string, unknown> | null;
-    if (!contacts || typeof contacts !== "object") {
+    const contacts = news.contacts;
+    if (!isPlainObject(contacts)) {
       failures.push({ property: "contacts", reason: `contacts must be an object { registrant: {...} }, got ${show(contacts)}. Omit it to use the account's default address-book entry.` });
-    } else if (contacts.registrant !== undefined) {
-      validateContact(contacts.registrant, "contacts.registrant", failures);
+    } else {
+      for (const [role, contact] of Object.entries(contacts)) {
+        if (!CONTACT_ROLES.includes(role as ContactRole)) {
+          failures.push({ property: `contacts.${role}`, reason: `contacts.${role} is not a contact role; the roles are ${CONTACT_ROLES.join(", ")}.` });
+        } else if (contact !== undefined) {
+          validateContact(contact, `contacts.${role}`, failures);
+        }
+      }
+    }
+  }
+  for (const key of ["contactExtensions", "acknowledgements"] as const) {
+    const v = news[key];
+    if (v !== undefined && !isUnknown(v) && !isPlainObject(v)) {
+      failures.push({ property: key, reason: `${key} must be an object of the keys the extension's registration schema names (sent verbatim), got ${show(v)}.` });
     }
   }
   if (news.accountId !== undefined && !isUnknown(news.accountId)) {
@@ -201,5 +217,5 @@ export function validateInputs(news: Record<string, unknown>): {
       failures.push({ property: "maxPrice", reason: `maxPrice must be a non-negative number in the quote's currency (e.g. 20 for USD 20.00), got ${show(p)}.` });
     }
   }
-  return { inputs, failures, extensionFailure };
+  return { inputs, failures };
 }

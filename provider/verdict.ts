@@ -3,6 +3,7 @@
  * edge (the maxPrice boundary, a premium domain the check calls registrable, a currency that changed
  * between preview and purchase) is unit-tested directly.
  */
+import { extensionOf } from "./names";
 import { dearerThan, describeQuote, exceeds, Quote, quoteFor } from "./quote";
 import type { DomainAvailability } from "./schemas";
 import type { CheckFailure } from "./validation";
@@ -27,6 +28,8 @@ export function priceVerdict(
         return refuse(`'${domain}' is a premium domain; premium registration is not supported by the Cloudflare API. Choose another name, or buy it in the dashboard and adopt it.`);
       case "extension_not_supported_via_api":
         return refuse(`'${domain}': Cloudflare sells this extension in the dashboard but not through the API. Register it at https://dash.cloudflare.com/${accountId}/domains/registrations; this resource then adopts it.`);
+      case "extension_not_supported":
+        return refuse(`'${domain}': Cloudflare Registrar does not sell '.${extensionOf(domain)}' at all, in the dashboard or through the API. Choose another extension, or register it at a registrar that sells it.`);
       case "extension_disallows_registration":
         return refuse(`'${domain}': the registry for this extension has frozen new registrations. No registrar can register it now.`);
       default:

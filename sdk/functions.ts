@@ -11,6 +11,8 @@ export interface LookupOptions {
   apiToken?: string;
   /** Default: config cloudflare-registrar:baseUrl, else env CLOUDFLARE_BASE_URL. */
   baseUrl?: string;
+  /** Use the Registrar Sandbox. Default: config cloudflare-registrar:sandbox, else env CLOUDFLARE_REGISTRAR_SANDBOX, else false. */
+  sandbox?: boolean;
 }
 
 /** A full config key ("namespace:name") from the program's stack config. */
@@ -31,6 +33,7 @@ async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Pr
     apiToken: opts.apiToken ?? fromStack.apiToken,
     accountId: opts.accountId ?? fromStack.accountId,
     baseUrl: opts.baseUrl ?? fromStack.baseUrl,
+    sandbox: opts.sandbox ?? fromStack.sandbox,
   });
   try {
     return await fn(client);

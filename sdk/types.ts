@@ -22,9 +22,27 @@ export interface ContactArgs {
   }>;
 }
 
+/**
+ * Contacts by role. Every role has the registrant's shape; which roles an extension accepts is in its
+ * registration schema (most accept only `registrant`).
+ */
 export interface ContactsArgs {
+  /** Omitted = the account's default address-book entry (not in the Registrar Sandbox, which needs it). */
   registrant?: pulumi.Input<ContactArgs>;
+  administrator?: pulumi.Input<ContactArgs>;
+  billing?: pulumi.Input<ContactArgs>;
+  technical?: pulumi.Input<ContactArgs>;
 }
+
+/** A registration's status, as Cloudflare reports it. */
+export type RegistrationStatus =
+  | "active"
+  | "registration_pending"
+  | "transfer_pending"
+  | "expired"
+  | "suspended"
+  | "redemption_period"
+  | "pending_delete";
 
 /** The price a domain was (or would be) bought at. Amounts are decimal strings, as the API gives them. */
 export type { Quote } from "../provider/quote";

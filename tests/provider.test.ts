@@ -47,7 +47,8 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       ["reserved '--'", { domainName: "ab--c.com" }, "domainName", /reserved for punycode/],
       ["bad punycode", { domainName: "xn--zz.com" }, "domainName", /not a valid/],
       ["a subdomain", { domainName: "www.example.com" }, "domainName", /subdomain.*'example\.com'/],
-      ["an unsupported extension", { domainName: "brand.io" }, "domainName", /'\.io' is not supported.*dashboard/],
+      ["a subdomain under a multi-label extension", { domainName: "www.example.co.uk" }, "domainName", /'www\.example\.co\.uk' is a subdomain of 'example\.co\.uk'/],
+      ["a bare extension", { domainName: "co.uk" }, "domainName", /'co\.uk' is an extension.*'example\.co\.uk'/],
       ["years 0", { domainName: "a.com", years: 0 }, "years", /1 to 10, got 0/],
       ["fractional years", { domainName: "a.com", years: 1.5 }, "years", /whole number/],
       ["a privacy mode", { domainName: "a.com", privacyMode: "full" }, "privacyMode", /'redaction'.*'off', got 'full'/],
@@ -84,7 +85,7 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
     const refused: Array<[string, string, RegExp]> = [
       ["unavailable", "taken-a.com", /not available/],
       ["premium", "premium-a.com", /premium/],
-      ["dashboard-only", "brand.ai", /not supported/],
+      ["dashboard-only", "brand.ai", new RegExp(`dashboard but not through the API.*https://dash\\.cloudflare\\.com/${ACCOUNT}/domains/registrations`)],
       ["frozen", "frozen-a.com", /frozen new registrations/],
     ];
     for (const [what, domain, reason] of refused) {

@@ -1,0 +1,111 @@
+/**
+ * Reading an extension's `registration_schema` (JSON Schema, draft 2020-12): its minimum term, and
+ * whether a create body satisfies it. Failures are reported in the SDK's names (`contactExtensions`,
+ * `postalInfo`), with the allowed values, so a preview says exactly what to write.
+ */
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import type { CheckFailure } from "./validation";
+
+type Schema = Record<string, unknown>;
+
+const asObject = (v: unknown): Schema | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Schema) : undefined);
+
+/** The minimum registration term the schema publishes (`properties.years.minimum`), if it does. */
+export function minimumTerm(schema: unknown): number | undefined {
+  const min = asObject(asObject(asObject(schema)?.properties)?.years)?.minimum;
+  return typeof min === "number" && Number.isInteger(min) && min >= 1 ? min : undefined;
+}
+
+// Wire names at the top of the body and inside contacts, and the SDK's names for them. The keys inside
+// contact_extensions and acknowledgements are the API's own and are shown verbatim.
+const VERBATIM = new Set(["contact_extensions", "acknowledgements"]);
+const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** `/contacts/registrant/postal_info/address/postal_code` → `contacts.registrant.postalInfo.address.postalCode`. */
+export function sdkPath(segments: readonly string[]): string {
+  const verbatim = VERBATIM.has(segments[0] ?? "");
+  return segments.map((s, i) => (verbatim && i > 0 ? s : camel(s))).join(".");
+}
+
+let ajv: Ajv2020 | undefined;
+const compiled = new WeakMap<object, ValidateFunction | Error>();
+
+function validatorFor(schema: object): ValidateFunction | Error {
+  let v = compiled.get(schema);
+  if (!v) {
+    // strict: false, because the API may use keywords of its own; unknown formats are not ours to judge.
+    ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: false, validateFormats: false });
+    try {
+      v = ajv.compile(schema);
+    } catch (err) {
+      v = err instanceof Error ? err : new Error(String(err));
+    }
+    compiled.set(schema, v);
+  }
+  return v;
+}
+
+/** A short description of what a schema accepts, for "is required" messages. */
+function describe(schema: Schema | undefined): string {
+  if (!schema) return "a value";
+  if (Array.isArray(schema.enum)) return `one of ${schema.enum.map(String).join(", ")}`;
+  if ("const" in schema) return JSON.stringify(schema.const);
+  const props = asObject(schema.properties);
+  if (props) {
+    const required = Array.isArray(schema.required) ? (schema.required as string[]) : Object.keys(props);
+    return `{ ${required.map((k) => `${k}: ${describe(asObject(props[k]))}`).join("; ")} }`;
+  }
+  return typeof schema.type === "string" ? `a ${schema.type}` : "a value";
+}
+
+/** The sub-schema at a JSON pointer's property path (following `properties` only). */
+function schemaAt(root: Schema, segments: readonly string[]): Schema | undefined {
+  let node: Schema | undefined = root;
+  for (const s of segments) node = asObject(asObject(node?.properties)?.[s]);
+  return node;
+}
+
+function failureFor(e: ErrorObject, root: Schema, extension: string): CheckFailure {
+  const segments = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const at = sdkPath(segments);
+  const ext = `'.${extension}'`;
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required": {
+      const missing = String(p.missingProperty);
+      const field = sdkPath([...segments, missing]);
+      return { property: field, reason: `${field} is required for ${ext} registrations: give ${describe(schemaAt(root, [...segments, missing]))}.` };
+    }
+    case "enum":
+      return { property: at, reason: `${at} must be one of ${(p.allowedValues as unknown[]).map(String).join(", ")} for ${ext}, got ${JSON.stringify(e.data)}.` };
+    case "const":
+      return { property: at, reason: `${at} must be ${JSON.stringify(p.allowedValue)} for ${ext}, got ${JSON.stringify(e.data)}.` };
+    case "additionalProperties": {
+      const extra = String(p.additionalProperty);
+      const field = sdkPath([...segments, extra]);
+      const allowed = Object.keys(asObject(schemaAt(root, segments)?.properties) ?? {}).map((k) => sdkPath([...segments, k]));
+      return { property: field, reason: `${field} is not accepted for ${ext} registrations${allowed.length ? ` (accepted: ${allowed.join(", ")})` : ""}. Remove it.` };
+    }
+    case "minimum":
+    case "maximum":
+      return { property: at, reason: `${at} must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(p.limit)} for ${ext}, got ${JSON.stringify(e.data)}.` };
+    default:
+      return { property: at || "domainName", reason: `${at || "the registration"} ${e.message ?? "does not match"} for ${ext} (JSON Schema keyword '${e.keyword}'), got ${JSON.stringify(e.data)}.` };
+  }
+}
+
+/**
+ * Failures of `body` against the extension's registration schema; empty when it passes. A schema that
+ * cannot be compiled yields `undefined`: the API's own validation then decides, before any charge.
+ */
+export function schemaFailures(schema: unknown, body: unknown, extension: string): CheckFailure[] | undefined {
+  const root = asObject(schema);
+  if (!root) return undefined;
+  const validate = validatorFor(root);
+  if (validate instanceof Error) return undefined;
+  if (validate(body)) return [];
+  const seen = new Set<string>();
+  return (validate.errors ?? [])
+    .map((e) => failureFor(e, root, extension))
+    .filter((f) => !seen.has(f.reason) && seen.add(f.reason) !== undefined);
+}
