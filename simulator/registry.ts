@@ -1,23 +1,33 @@
 /**
- * The simulated registrar's state: registrations per account and the workflows that produce them.
- * Workflows advance with the clock; their effects (a registration becoming active, an update applying)
- * are applied lazily whenever state is read, so no timers run in the background.
+ * The simulated registrar's state, one instance per namespace (the production API and the sandbox keep
+ * separate books): registrations per account and the workflows that produce them. Workflows advance with
+ * the clock; their effects (a registration becoming active and charged, an update applying) are applied
+ * lazily whenever state is read, so no timers run in the background.
  */
-import { domainToASCII } from "node:url";
-import { extensionOf, isSupportedExtension } from "../provider/extensions";
-import {
-  DASHBOARD_ONLY_EXTENSIONS,
-  DEFAULT_PRICE,
-  DomainConfig,
-  PREMIUM_PRICE,
-  PRICES,
-  Scenario,
-  scenarioFor,
-} from "./scenarios";
+import { Catalogue, minYears, Namespace, PREMIUM_PRICE, splitName } from "./catalogue";
+import type { Clock } from "./clock";
+import { SimError } from "./envelope";
+import { Ledger, termCost } from "./ledger";
+import { normalizeName } from "./names";
+import { DomainConfig, Scenario, scenarioFor } from "./scenarios";
+import type { CreateRequest } from "./validate";
+
+export { SimError } from "./envelope";
+export { normalizeName } from "./names";
+
+/** Registration.status, as the API lists it. */
+export type RegistrationStatus =
+  | "active"
+  | "registration_pending"
+  | "transfer_pending"
+  | "expired"
+  | "suspended"
+  | "redemption_period"
+  | "pending_delete";
 
 export interface SimRegistration {
   domain_name: string;
-  status: string;
+  status: RegistrationStatus | string;
   auto_renew: boolean;
   locked: boolean;
   privacy_mode: string;
@@ -27,6 +37,8 @@ export interface SimRegistration {
   seq: number;
   years: number;
   contacts?: unknown;
+  contact_extensions?: Record<string, string>;
+  acknowledgements?: Record<string, true>;
 }
 
 type Phase = { state: "pending" | "in_progress" | "blocked"; until: number } | { state: "action_required" };
@@ -46,6 +58,8 @@ interface Workflow {
   confirmationSentTo?: string;
   /** For updates: the change to apply on success. */
   change?: { auto_renew: boolean };
+  /** For registrations: the price quoted when the POST was accepted, charged on success. */
+  price?: { registration: string; renewal: string; currency: string };
   applied: boolean;
 }
 
@@ -57,33 +71,15 @@ export interface Availability {
   tier?: string;
 }
 
-export class SimError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export interface RegistryOptions {
-  now: () => number;
+  namespace: Namespace;
+  clock: Clock;
+  ledger: Ledger;
   registrationMs: number;
   updateMs: number;
   maxDomainsPerAccount: number;
   hasDefaultContact: boolean;
   domains: Map<string, DomainConfig>;
-}
-
-export function normalizeName(raw: string): string | undefined {
-  if (typeof raw !== "string") return undefined;
-  const ascii = domainToASCII(raw.trim().toLowerCase().replace(/\.$/, ""));
-  if (!ascii || ascii.length > 253) return undefined;
-  const labels = ascii.split(".");
-  if (labels.length < 2) return undefined;
-  if (!labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return undefined;
-  return ascii;
 }
 
 const addYears = (ms: number, years: number) => {
@@ -97,8 +93,19 @@ export class Registry {
   private readonly registrationWorkflows = new Map<string, Workflow>();
   private readonly updateWorkflows = new Map<string, Workflow>();
   private seq = 0;
+  readonly catalogue: Catalogue;
 
-  constructor(private readonly opts: RegistryOptions) {}
+  constructor(private readonly opts: RegistryOptions) {
+    this.catalogue = new Catalogue(opts.namespace);
+  }
+
+  get namespace(): Namespace {
+    return this.opts.namespace;
+  }
+
+  private now(): number {
+    return this.opts.clock.now();
+  }
 
   private key(accountId: string, domain: string) {
     return `${accountId}/${domain}`;
@@ -120,15 +127,11 @@ export class Registry {
     return false;
   }
 
+  /** What domain-check answers for a well-formed name. */
   availability(name: string): Availability {
-    const ext = extensionOf(name);
-    if (!isSupportedExtension(ext)) {
-      return {
-        name,
-        registrable: false,
-        reason: DASHBOARD_ONLY_EXTENSIONS.has(ext) ? "extension_not_supported_via_api" : "extension_not_supported",
-      };
-    }
+    const { extension } = splitName(name);
+    const refusal = this.catalogue.refusal(extension);
+    if (refusal) return { name, registrable: false, reason: refusal };
     const scenario = this.scenario(name);
     if (scenario.kind === "extension_disallows_registration") {
       return { name, registrable: false, reason: "extension_disallows_registration" };
@@ -138,17 +141,19 @@ export class Registry {
       return { name, registrable: false, reason: "domain_unavailable" };
     }
     if (scenario.kind === "premium") return { name, registrable: false, reason: "domain_premium", tier: "premium" };
-    const price = this.opts.domains.get(name)?.price;
-    const registration = price?.registration ?? PRICES[ext] ?? DEFAULT_PRICE;
+    const { registration, renewal, currency } = this.price(name);
+    return { name, registrable: true, tier: "standard", pricing: { currency, registration_cost: registration, renewal_cost: renewal } };
+  }
+
+  /** The per-year prices of a name on a sold extension: its configured override, else its extension's. */
+  private price(name: string): { registration: string; renewal: string; currency: string } {
+    const entry = this.catalogue.entry(splitName(name).extension)!;
+    const override = this.opts.domains.get(name)?.price;
+    const registration = override?.registration ?? entry.registration;
     return {
-      name,
-      registrable: true,
-      tier: "standard",
-      pricing: {
-        currency: price?.currency ?? "USD",
-        registration_cost: registration,
-        renewal_cost: price?.renewal ?? price?.registration ?? PRICES[ext] ?? DEFAULT_PRICE,
-      },
+      registration,
+      renewal: override?.renewal ?? override?.registration ?? entry.renewal ?? entry.registration,
+      currency: override?.currency ?? entry.currency ?? "USD",
     };
   }
 
@@ -164,14 +169,16 @@ export class Registry {
   seed(accountId: string, reg: Partial<SimRegistration> & { domain_name: string }): SimRegistration {
     const domain = normalizeName(reg.domain_name);
     if (!domain) throw new SimError(400, 10003, `Invalid domain_name '${reg.domain_name}'`);
-    const now = this.opts.now();
+    const now = this.now();
+    const inFlight = reg.status === "transfer_pending" || reg.status === "registration_pending";
     const full: SimRegistration = {
       status: "active",
       auto_renew: false,
       locked: true,
       privacy_mode: "redaction",
       created_at: new Date(now).toISOString(),
-      expires_at: addYears(now, 1),
+      // The API may return null for a domain still being registered or transferred.
+      expires_at: inFlight ? null : addYears(now, 1),
       years: 1,
       ...reg,
       domain_name: domain,
@@ -181,10 +188,7 @@ export class Registry {
     return full;
   }
 
-  createRegistration(
-    accountId: string,
-    body: { domain_name: string; years?: number; auto_renew?: boolean; privacy_mode?: string; contacts?: unknown },
-  ): Workflow {
+  createRegistration(accountId: string, body: CreateRequest): Workflow {
     this.settleAll();
     const domain = body.domain_name;
     const regs = this.account(accountId);
@@ -195,7 +199,9 @@ export class Registry {
         10409,
         existing.status === "registration_pending"
           ? `A registration for ${domain} is already in progress; poll its registration-status`
-          : `${domain} is already registered to this account`,
+          : existing.status === "transfer_pending"
+            ? `${domain} is being transferred into this account (transfer_pending); it cannot also be registered`
+            : `${domain} is already registered to this account`,
       );
     }
     const availability = this.availability(domain);
@@ -206,10 +212,11 @@ export class Registry {
     if (regs.size >= this.opts.maxDomainsPerAccount) {
       throw new SimError(400, 10412, `The account already has the maximum of ${this.opts.maxDomainsPerAccount} domains`);
     }
-    if (!body.contacts && !this.opts.hasDefaultContact) {
+    const hasRegistrant = (body.contacts as { registrant?: unknown } | undefined)?.registrant !== undefined;
+    if (!hasRegistrant && !this.opts.hasDefaultContact) {
       throw new SimError(400, 10413, "No registrant contact given and the account has no default address book entry");
     }
-    const now = this.opts.now();
+    const now = this.now();
     const scenario = this.scenario(domain);
     const d = this.opts.registrationMs;
     const phases: Phase[] = [
@@ -217,7 +224,8 @@ export class Registry {
       { state: "in_progress", until: now + d },
     ];
     let outcome: Workflow["outcome"] = { state: "succeeded" };
-    const wf: Workflow = { kind: "registration", accountId, domain, createdAt: now, updatedAt: now, phases, outcome, applied: false };
+    const price = this.price(domain);
+    const wf: Workflow = { kind: "registration", accountId, domain, createdAt: now, updatedAt: now, phases, outcome, price, applied: false };
     if (scenario.kind === "slow") {
       phases[1] = { state: "in_progress", until: now + (scenario.durationMs ?? 5_000) };
     } else if (scenario.kind === "blocked") {
@@ -242,8 +250,10 @@ export class Registry {
       created_at: new Date(now).toISOString(),
       expires_at: null,
       seq: ++this.seq,
-      years: body.years ?? 1,
+      years: body.years ?? minYears(body.extension),
       contacts: body.contacts,
+      contact_extensions: body.contact_extensions,
+      acknowledgements: body.acknowledgements,
     });
     this.registrationWorkflows.set(this.key(accountId, domain), wf);
     return wf;
@@ -255,7 +265,10 @@ export class Registry {
     if (reg.status === "registration_pending") {
       throw new SimError(409, 10414, `${domain} is still being registered; update it once registration-status succeeds`);
     }
-    const now = this.opts.now();
+    if (reg.status === "transfer_pending") {
+      throw new SimError(409, 10415, `${domain} is mid-transfer (transfer_pending); it cannot be updated until the transfer completes`);
+    }
+    const now = this.now();
     const scenario = this.scenario(domain);
     const d = scenario.kind === "slow_update" ? (scenario.durationMs ?? 2_000) : this.opts.updateMs;
     const wf: Workflow = {
@@ -280,7 +293,7 @@ export class Registry {
     if (!wf || !wf.phases.some((p) => p.state === "action_required")) {
       throw new SimError(404, 10404, `No action_required workflow for ${domain}`);
     }
-    wf.resolvedAt = this.opts.now();
+    wf.resolvedAt = this.now();
   }
 
   /** An out-of-band change, as if made in the dashboard or by the registry. */
@@ -315,7 +328,7 @@ export class Registry {
 
   /** The workflow's current state, by walking its phases against the clock. */
   stateOf(wf: Workflow): { state: string; since: number } {
-    const now = this.opts.now();
+    const now = this.now();
     let since = wf.createdAt;
     for (const p of wf.phases) {
       if (p.state === "action_required") {
@@ -332,7 +345,8 @@ export class Registry {
     return { state: wf.outcome.state, since };
   }
 
-  private settleAll(): void {
+  /** Apply every finished workflow (and so record its charge). */
+  settleAll(): void {
     for (const wf of this.registrationWorkflows.values()) this.settle(wf);
     for (const wf of this.updateWorkflows.values()) this.settle(wf);
   }
@@ -353,6 +367,18 @@ export class Registry {
         reg.status = "active";
         reg.created_at = new Date(since).toISOString();
         reg.expires_at = addYears(since, reg.years);
+        if (wf.price) {
+          this.opts.ledger.record({
+            accountId: wf.accountId,
+            domain: wf.domain,
+            kind: "registration",
+            years: reg.years,
+            amount: termCost(wf.price.registration, wf.price.renewal, reg.years),
+            currency: wf.price.currency,
+            namespace: this.opts.namespace,
+            at: new Date(since).toISOString(),
+          });
+        }
       }
     } else if (reg && state === "succeeded" && wf.change) {
       reg.auto_renew = wf.change.auto_renew;
@@ -363,7 +389,7 @@ export class Registry {
   workflowJson(wf: Workflow): Record<string, unknown> {
     this.settle(wf);
     const { state } = this.stateOf(wf);
-    const base = `/accounts/${wf.accountId}/registrar/registrations/${wf.domain}`;
+    const base = `/accounts/${wf.accountId}/${this.opts.namespace}/registrations/${wf.domain}`;
     const context: Record<string, unknown> = { domain_name: wf.domain };
     if (state === "action_required") {
       context.action = wf.action;

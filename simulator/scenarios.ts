@@ -57,20 +57,3 @@ export function scenarioFor(domain: string, configured: DomainConfig | undefined
   for (const [prefix, scenario] of PREFIX_SCENARIOS) if (domain.startsWith(prefix)) return scenario;
   return { kind: "available" };
 }
-
-/** Extensions Cloudflare sells in the dashboard but not through this API (a sample, for realism). */
-export const DASHBOARD_ONLY_EXTENSIONS = new Set(["io", "ai", "co", "me", "us", "uk", "co.uk", "de", "fr", "ca", "nl", "eu"]);
-
-/** Annual prices in USD per extension; others cost DEFAULT_PRICE. */
-export const PRICES: Record<string, string> = {
-  com: "10.44",
-  net: "11.84",
-  org: "10.11",
-  dev: "12.00",
-  app: "14.00",
-  xyz: "11.00",
-  info: "13.50",
-  cc: "9.95",
-};
-export const DEFAULT_PRICE = "20.00";
-export const PREMIUM_PRICE = "2500.00";
