@@ -2,8 +2,7 @@
  * The API's handlers, free of HTTP: a parsed request in, `{status, body, headers}` out. The same handlers
  * serve both namespaces; each namespace has its own registry (state) and catalogue (what it sells).
  */
-import { createHash } from "node:crypto";
-import { Catalogue, isKnownExtension, Namespace, splitName } from "./catalogue";
+import { Namespace, splitName } from "./catalogue";
 import type { Clock } from "./clock";
 import { answer, ApiResponse, envelope, fail, failure, SimError } from "./envelope";
 import { normalizeName } from "./names";
@@ -11,7 +10,8 @@ import { compareBy, page, readPage } from "./pagination";
 import type { RateLimiter } from "./rateLimit";
 import { publicRegistration, Registry, SimRegistration } from "./registry";
 import type { Route } from "./routes";
-import { extensionResource } from "./schemas";
+import { getExtension, listExtensions } from "./extensions";
+import { search } from "./search";
 import { validateCreate } from "./validate";
 
 export interface ApiRequest {
@@ -128,9 +128,9 @@ async function dispatch(ctx: ApiContext, route: Route, req: ApiRequest, body: Re
       return answer(200, envelope(r.workflowJson(wf)));
     }
     case "list-extensions":
-      return listExtensions(ctx, r.catalogue, req);
+      return listExtensions(r.catalogue, { url: req.url, ifNoneMatch: header(req, "if-none-match") }, ctx.pageSize);
     case "get-extension":
-      return getExtension(r.catalogue, decodeURIComponent(route.subject!), req);
+      return getExtension(r.catalogue, decodeURIComponent(route.subject!), { url: req.url, ifNoneMatch: header(req, "if-none-match") });
     default:
       throw new SimError(404, 7003, `${route.endpoint} is not modelled by this simulator`);
   }
@@ -178,26 +178,6 @@ async function waitFor(ctx: ApiContext, r: Registry, wf: Parameters<Registry["st
   return { finished: terminal(), async: undefined };
 }
 
-function search(r: Registry, url: URL) {
-  const q = (url.searchParams.get("q") ?? "").trim().toLowerCase();
-  if (!q) throw new SimError(400, 10008, "q is required: a keyword, phrase or domain name");
-  if (isKnownExtension(q.replace(/^\./, ""))) {
-    throw new SimError(400, 10009, `Searching with just a domain extension ('${q}') is not supported; give a keyword or domain name`);
-  }
-  const base = (q.includes(".") ? q.split(".")[0]! : q).replace(/[^a-z0-9-]/g, "");
-  if (!base) throw new SimError(400, 10008, "q has no usable keyword");
-  // Repeated keys (extensions=com&extensions=dev); values outside the supported set are silently ignored.
-  const wanted = new Set(url.searchParams.getAll("extensions").map((e) => e.trim().toLowerCase().replace(/^\./, "")));
-  const sold = r.catalogue.entries.map((e) => e.name);
-  const chosen = sold.filter((e) => wanted.has(e));
-  const exts = chosen.length ? chosen : sold;
-  const limit = Math.max(1, Math.min(100, Number(url.searchParams.get("limit") ?? 20) || 20));
-  const names = [...exts.map((e) => `${base}.${e}`), ...exts.map((e) => `get${base}.${e}`)];
-  const asked = q.includes(".") ? normalizeName(q) : undefined;
-  if (asked && !splitName(asked).subdomain && r.catalogue.entry(splitName(asked).extension)) names.unshift(asked);
-  return [...new Set(names)].slice(0, limit).map((n) => r.searchEntry(n));
-}
-
 function listRegistrations(ctx: ApiContext, r: Registry, accountId: string, url: URL): ApiResponse {
   const p = readPage(url, ["registry_created_at", "registry_expires_at", "name"] as const, "registry_created_at", ctx.pageSize);
   const key = (x: SimRegistration): string | number =>
@@ -205,40 +185,4 @@ function listRegistrations(ctx: ApiContext, r: Registry, accountId: string, url:
   const all = r.list(accountId).sort(compareBy(key, p.direction, (x) => x.seq));
   const { items, resultInfo } = page(all, p);
   return answer(200, envelope(items.map(publicRegistration), resultInfo));
-}
-
-function listExtensions(ctx: ApiContext, catalogue: Catalogue, req: ApiRequest): ApiResponse {
-  const p = readPage(req.url, ["name", "created_at", "updated_at"] as const, "name", ctx.pageSize);
-  const name = req.url.searchParams.get("name");
-  const order = (e: { name: string }) => catalogue.entries.findIndex((x) => x.name === e.name);
-  const all = catalogue.entries
-    .filter((e) => name === null || e.name === name.toLowerCase().replace(/^\./, ""))
-    // The catalogue's order stands in for when each extension was added and last changed.
-    .sort(compareBy((e) => (p.sortBy === "name" ? e.name : order(e)), p.direction, order));
-  const { items, resultInfo } = page(all, p);
-  return conditional(req, envelope(items.map((e) => extensionResource(e, catalogue)), resultInfo));
-}
-
-function getExtension(catalogue: Catalogue, raw: string, req: ApiRequest): ApiResponse {
-  const ext = raw.toLowerCase().replace(/^\./, "");
-  const entry = catalogue.entry(ext);
-  if (!entry) {
-    const why =
-      catalogue.refusal(ext) === "extension_not_supported_via_api" && isKnownExtension(ext)
-        ? catalogue.namespace === "registrar-sandbox"
-          ? "is not sold by the Registrar Sandbox, which sells only com and net"
-          : "is sold in the dashboard only, not through this API"
-        : "is not supported by Cloudflare Registrar";
-    throw new SimError(404, 10404, `Extension '${ext}' ${why}`);
-  }
-  return conditional(req, envelope(extensionResource(entry, catalogue)));
-}
-
-/** ETag on the body; a matching If-None-Match gets 304 with no body. */
-function conditional(req: ApiRequest, body: unknown): ApiResponse {
-  const etag = `"${createHash("sha256").update(JSON.stringify(body)).digest("base64url").slice(0, 32)}"`;
-  const ifNoneMatch = header(req, "if-none-match");
-  const tags = (ifNoneMatch ?? "").split(",").map((t) => t.trim().replace(/^W\//, ""));
-  if (ifNoneMatch && (tags.includes(etag) || tags.includes("*"))) return { status: 304, headers: { etag } };
-  return answer(200, body, { etag });
 }

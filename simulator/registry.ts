@@ -11,6 +11,7 @@ import { Ledger, termCost } from "./ledger";
 import { normalizeName } from "./names";
 import { DomainConfig, Scenario, scenarioFor } from "./scenarios";
 import type { CreateRequest } from "./validate";
+import { registrationSchedule, stateAt, Workflow, WorkflowState } from "./workflow";
 
 export { SimError } from "./envelope";
 export { normalizeName } from "./names";
@@ -39,28 +40,6 @@ export interface SimRegistration {
   contacts?: unknown;
   contact_extensions?: Record<string, string>;
   acknowledgements?: Record<string, true>;
-}
-
-type Phase = { state: "pending" | "in_progress" | "blocked"; until: number } | { state: "action_required" };
-
-interface Workflow {
-  kind: "registration" | "update";
-  accountId: string;
-  domain: string;
-  createdAt: number;
-  updatedAt: number;
-  /** Phases in order; after the last one the workflow ends with `outcome`. */
-  phases: Phase[];
-  outcome: { state: "succeeded" } | { state: "failed"; code: string; message: string };
-  /** For action_required: when the user resolved it. */
-  resolvedAt?: number;
-  action?: string;
-  confirmationSentTo?: string;
-  /** For updates: the change to apply on success. */
-  change?: { auto_renew: boolean };
-  /** For registrations: the price quoted when the POST was accepted, charged on success. */
-  price?: { registration: string; renewal: string; currency: string };
-  applied: boolean;
 }
 
 export interface Availability {
@@ -218,29 +197,8 @@ export class Registry {
     }
     const now = this.now();
     const scenario = this.scenario(domain);
-    const d = this.opts.registrationMs;
-    const phases: Phase[] = [
-      { state: "pending", until: now + Math.max(1, d * 0.1) },
-      { state: "in_progress", until: now + d },
-    ];
-    let outcome: Workflow["outcome"] = { state: "succeeded" };
     const price = this.price(domain);
-    const wf: Workflow = { kind: "registration", accountId, domain, createdAt: now, updatedAt: now, phases, outcome, price, applied: false };
-    if (scenario.kind === "slow") {
-      phases[1] = { state: "in_progress", until: now + (scenario.durationMs ?? 5_000) };
-    } else if (scenario.kind === "blocked") {
-      const blockedMs = scenario.blockedMs ?? 3_000;
-      phases[1] = { state: "in_progress", until: now + d * 0.5 };
-      phases.push({ state: "blocked", until: now + d * 0.5 + blockedMs }, { state: "in_progress", until: now + d + blockedMs });
-    } else if (scenario.kind === "action_required") {
-      phases[1] = { state: "in_progress", until: now + d * 0.5 };
-      phases.push({ state: "action_required" });
-      wf.action = scenario.action ?? "verify_registrant_email";
-      wf.confirmationSentTo = scenario.confirmationSentTo ?? "registrant@example.com";
-    } else if (scenario.kind === "failed") {
-      outcome = { state: "failed", code: scenario.code ?? "registry_rejected", message: scenario.message ?? "Registry rejected the request." };
-      wf.outcome = outcome;
-    }
+    const wf: Workflow = { kind: "registration", accountId, domain, createdAt: now, updatedAt: now, price, applied: false, ...registrationSchedule(scenario, now, this.opts.registrationMs) };
     regs.set(domain, {
       domain_name: domain,
       status: "registration_pending",
@@ -326,23 +284,9 @@ export class Registry {
     return wf;
   }
 
-  /** The workflow's current state, by walking its phases against the clock. */
-  stateOf(wf: Workflow): { state: string; since: number } {
-    const now = this.now();
-    let since = wf.createdAt;
-    for (const p of wf.phases) {
-      if (p.state === "action_required") {
-        if (wf.resolvedAt === undefined) return { state: "action_required", since };
-        since = wf.resolvedAt;
-        // After the user acts, the registry finishes the job shortly.
-        if (now < wf.resolvedAt + 50) return { state: "in_progress", since };
-        since = wf.resolvedAt + 50;
-        continue;
-      }
-      if (now < p.until) return { state: p.state, since };
-      since = p.until;
-    }
-    return { state: wf.outcome.state, since };
+  /** The workflow's current state on the registry's clock. */
+  stateOf(wf: Workflow): { state: WorkflowState; since: number } {
+    return stateAt(wf, this.now());
   }
 
   /** Apply every finished workflow (and so record its charge). */
