@@ -58,6 +58,14 @@ describe("the simulator command and its control API", () => {
     await new Promise((r) => setTimeout(r, 100));
     assert.equal((await client.registrationStatus("wait.com")).state, "succeeded");
 
+    const charges = (await control("GET", "/charges")).result as Array<{ domain: string; amount: string; namespace: string }>;
+    assert.deepEqual(charges.map((c) => [c.domain, c.amount, c.namespace]), [["wait.com", "10.44", "registrar"]]);
+
+    await control("POST", `/registrar-sandbox/accounts/${ACCOUNT}/registrations`, { domain_name: "sandboxed.com" });
+    const inSandbox = await fetch(`${base}/accounts/${ACCOUNT}/registrar-sandbox/registrations/sandboxed.com`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(inSandbox.status, 200);
+    await assert.rejects(client.getRegistration("sandboxed.com"), NotFoundError);
+
     await control("POST", `/accounts/${ACCOUNT}/registrations`, { domain_name: "seeded.dev", status: "expired" });
     assert.equal((await client.getRegistration("seeded.dev")).status, "expired");
     await control("PATCH", `/accounts/${ACCOUNT}/registrations/seeded.dev`, { auto_renew: true });
@@ -234,6 +242,13 @@ describe("the simulated Registrar API as it is today", () => {
       );
       const viaControl = await fetch(`${h.sim.origin}/__simulator/charges`).then((r) => r.json() as Promise<{ result: Array<{ domain: string; amount: string }> }>);
       assert.deepEqual(viaControl.result.map((c) => [c.domain, c.amount]), [["brand.ai", "155.00"], ["three.com", "31.32"]]);
+    });
+
+    it("acknowledges Prefer: respond-async with Preference-Applied and a 202 at once", async () => {
+      const made = await call("POST", "registrar/registrations", { body: { domain_name: "later.com" }, headers: { prefer: "respond-async" } });
+      assert.equal(made.status, 202);
+      assert.equal(made.headers["preference-applied"], "respond-async");
+      assert.equal(made.body.result.completed, false);
     });
 
     it("charges nothing for a failed registration", async () => {
