@@ -12,6 +12,7 @@ import { publicRegistration, Registry, SimRegistration } from "./registry";
 import type { Route } from "./routes";
 import { getExtension, listExtensions } from "./extensions";
 import { search } from "./search";
+import { transferCheck, transferIn, transferInStatus } from "./transfers";
 import { validateCreate } from "./validate";
 
 export interface ApiRequest {
@@ -131,8 +132,12 @@ async function dispatch(ctx: ApiContext, route: Route, req: ApiRequest, body: Re
       return listExtensions(r.catalogue, { url: req.url, ifNoneMatch: header(req, "if-none-match") }, ctx.pageSize);
     case "get-extension":
       return getExtension(r.catalogue, decodeURIComponent(route.subject!), { url: req.url, ifNoneMatch: header(req, "if-none-match") });
-    default:
-      throw new SimError(404, 7003, `${route.endpoint} is not modelled by this simulator`);
+    case "transfer-check":
+      return transferCheck(r, body);
+    case "transfer-in":
+      return transferIn(r, accountId, domain(), body);
+    case "transfer-in-status":
+      return transferInStatus(r, accountId, domain());
   }
 }
 

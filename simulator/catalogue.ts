@@ -19,6 +19,8 @@ export interface ExtensionEntry {
   registration: string;
   /** Price of each later year; default: the registration price. */
   renewal?: string;
+  /** Price of a transfer in (which adds a year); default: the renewal price. Nominet charges nothing. */
+  transfer?: string;
   currency?: string;
   /** The registry's minimum term in years; the API charges it when `years` is omitted. */
   minYears?: number;
@@ -102,7 +104,7 @@ const CA_LEGAL_TYPE: ContactExtensionField = {
   ],
 };
 
-const UK = { contactExtensions: { uk_registrant_type: UK_REGISTRANT_TYPE }, noAuthCode: true } as const;
+const UK = { contactExtensions: { uk_registrant_type: UK_REGISTRANT_TYPE }, noAuthCode: true, transfer: "0.00" } as const;
 
 /** What the API sells, in the order search suggests them. Prices are USD per year. */
 export const CATALOGUE: readonly ExtensionEntry[] = [

@@ -7,9 +7,9 @@ import type { Namespace } from "./catalogue";
 export interface Charge {
   accountId: string;
   domain: string;
-  kind: "registration";
+  kind: "registration" | "transfer";
   years: number;
-  /** Decimal string, as the API prices: registration_cost + renewal_cost × (years − 1). */
+  /** Decimal string, as the API prices: registration_cost + renewal_cost × (years − 1), or transfer_cost. */
   amount: string;
   currency: string;
   /** The sandbox records charges too (nothing real is billed), so tests can see what it would cost. */

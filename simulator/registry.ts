@@ -11,7 +11,7 @@ import { Ledger, termCost } from "./ledger";
 import { normalizeName } from "./names";
 import { DomainConfig, Scenario, scenarioFor } from "./scenarios";
 import type { CreateRequest } from "./validate";
-import { registrationSchedule, stateAt, Workflow, WorkflowState } from "./workflow";
+import { registrationSchedule, stateAt, transferSchedule, Workflow, WorkflowState } from "./workflow";
 
 export { SimError } from "./envelope";
 export { normalizeName } from "./names";
@@ -58,7 +58,17 @@ export interface RegistryOptions {
   updateMs: number;
   maxDomainsPerAccount: number;
   hasDefaultContact: boolean;
+  /** How long a transfer in takes (mostly blocked). */
+  transferMs: number;
   domains: Map<string, DomainConfig>;
+}
+
+/** One domain's transfer-check answer. */
+export interface TransferEligibility {
+  name: string;
+  transferable: boolean;
+  pricing?: { currency: string; transfer_cost: string; renewal_cost: string };
+  reasons?: Array<{ code: string }>;
 }
 
 const addYears = (ms: number, years: number) => {
@@ -71,6 +81,7 @@ export class Registry {
   private readonly registrations = new Map<string, Map<string, SimRegistration>>();
   private readonly registrationWorkflows = new Map<string, Workflow>();
   private readonly updateWorkflows = new Map<string, Workflow>();
+  private readonly transferWorkflows = new Map<string, Workflow>();
   private seq = 0;
   readonly catalogue: Catalogue;
 
@@ -125,15 +136,84 @@ export class Registry {
   }
 
   /** The per-year prices of a name on a sold extension: its configured override, else its extension's. */
-  private price(name: string): { registration: string; renewal: string; currency: string } {
+  private price(name: string): { registration: string; renewal: string; transfer: string; currency: string } {
     const entry = this.catalogue.entry(splitName(name).extension)!;
     const override = this.opts.domains.get(name)?.price;
     const registration = override?.registration ?? entry.registration;
-    return {
-      registration,
-      renewal: override?.renewal ?? override?.registration ?? entry.renewal ?? entry.registration,
-      currency: override?.currency ?? entry.currency ?? "USD",
-    };
+    const renewal = override?.renewal ?? override?.registration ?? entry.renewal ?? entry.registration;
+    return { registration, renewal, transfer: entry.transfer ?? renewal, currency: override?.currency ?? entry.currency ?? "USD" };
+  }
+
+  /**
+   * What domain-transfer-check answers. A name can move here only if it is registered elsewhere: the
+   * `taken-`/`unavailable-` scenarios, or a `transfer_refused` one that says why it cannot move yet.
+   */
+  transferEligibility(name: string, authCode: string | undefined): TransferEligibility {
+    const parts = splitName(name);
+    if (parts.subdomain) return { name, transferable: false, reasons: [{ code: "domain_unsupported" }] };
+    const refusal = this.catalogue.refusal(parts.extension);
+    if (refusal) return { name, transferable: false, reasons: [{ code: refusal }] };
+    const entry = this.catalogue.entry(parts.extension)!;
+    const { transfer, renewal, currency } = this.price(name);
+    const pricing = { currency, transfer_cost: transfer, renewal_cost: renewal };
+    const scenario = this.scenario(name);
+    this.settleAll();
+    const reasons: string[] = [];
+    if (this.heldAnywhere(name)) reasons.push("domain_on_cloudflare");
+    else if (scenario.kind === "premium") reasons.push("domain_premium");
+    else if (scenario.kind === "transfer_refused") reasons.push(...scenario.reasons);
+    else if (scenario.kind !== "unavailable") reasons.push("domain_not_exists");
+    // Nominet has no auth codes; the API ignores one sent for .uk names.
+    if (!entry.noAuthCode && authCode !== undefined) {
+      if (!isBase64(authCode)) reasons.push("invalid_auth_code_format");
+      else {
+        const expected = this.opts.domains.get(name)?.authCode;
+        if (expected !== undefined && Buffer.from(authCode, "base64").toString("utf8") !== expected) reasons.push("invalid_auth_code");
+      }
+    }
+    return reasons.length ? { name, transferable: false, pricing, reasons: reasons.map((code) => ({ code })) } : { name, transferable: true, pricing, reasons: [] };
+  }
+
+  /** Start a transfer in: the domain is held as transfer_pending until the workflow succeeds. */
+  startTransfer(
+    accountId: string,
+    req: { domain_name: string; auth_code?: string; auto_renew?: boolean; privacy_mode?: string; contacts?: unknown; contact_extensions?: Record<string, string> },
+  ): Workflow {
+    const domain = req.domain_name;
+    const regs = this.account(accountId);
+    if (regs.has(domain)) throw new SimError(409, 10409, `${domain} is already in this account (status ${regs.get(domain)!.status}); there is nothing to transfer`);
+    const eligibility = this.transferEligibility(domain, req.auth_code);
+    if (!eligibility.transferable) {
+      const codes = eligibility.reasons!.map((r) => r.code).join(", ");
+      throw new SimError(400, 10420, `${domain} cannot be transferred in: ${codes}; see domain-transfer-check`);
+    }
+    const hasRegistrant = (req.contacts as { registrant?: unknown } | undefined)?.registrant !== undefined;
+    if (!hasRegistrant && !this.opts.hasDefaultContact) {
+      throw new SimError(400, 10413, "No registrant contact given and the account has no default address book entry");
+    }
+    const now = this.now();
+    const wf: Workflow = { kind: "transfer", accountId, domain, createdAt: now, updatedAt: now, price: this.price(domain), applied: false, ...transferSchedule(now, this.opts.transferMs) };
+    regs.set(domain, {
+      domain_name: domain,
+      status: "transfer_pending",
+      auto_renew: req.auto_renew ?? false,
+      locked: true,
+      privacy_mode: req.privacy_mode ?? "redaction",
+      created_at: new Date(now).toISOString(),
+      expires_at: null,
+      seq: ++this.seq,
+      years: 1,
+      contacts: req.contacts,
+      contact_extensions: req.contact_extensions,
+    });
+    this.transferWorkflows.set(this.key(accountId, domain), wf);
+    return wf;
+  }
+
+  transferWorkflow(accountId: string, domain: string): Workflow | undefined {
+    const wf = this.transferWorkflows.get(this.key(accountId, domain));
+    if (wf) this.settle(wf);
+    return wf;
   }
 
   /** Premium prices show in search results (they are advisory there). */
@@ -293,6 +373,7 @@ export class Registry {
   settleAll(): void {
     for (const wf of this.registrationWorkflows.values()) this.settle(wf);
     for (const wf of this.updateWorkflows.values()) this.settle(wf);
+    for (const wf of this.transferWorkflows.values()) this.settle(wf);
   }
 
   private settle(wf: Workflow): void {
@@ -324,6 +405,24 @@ export class Registry {
           });
         }
       }
+    } else if (wf.kind === "transfer") {
+      if (!reg) return;
+      if (state === "failed") return void regs.delete(wf.domain);
+      reg.status = "active";
+      // The transfer adds a year to the registration (the simulator does not know the old expiry).
+      reg.expires_at = addYears(since, 1);
+      if (wf.price?.transfer && wf.price.transfer !== "0.00") {
+        this.opts.ledger.record({
+          accountId: wf.accountId,
+          domain: wf.domain,
+          kind: "transfer",
+          years: 1,
+          amount: termCost(wf.price.transfer, wf.price.renewal, 1),
+          currency: wf.price.currency,
+          namespace: this.opts.namespace,
+          at: new Date(since).toISOString(),
+        });
+      }
     } else if (reg && state === "succeeded" && wf.change) {
       reg.auto_renew = wf.change.auto_renew;
     }
@@ -339,7 +438,7 @@ export class Registry {
       context.action = wf.action;
       context.confirmation_sent_to = wf.confirmationSentTo;
     }
-    if (state === "succeeded" && wf.kind === "registration") {
+    if (state === "succeeded" && wf.kind !== "update") {
       const reg = this.registrations.get(wf.accountId)?.get(wf.domain);
       if (reg) context.registration = publicRegistration(reg);
     }
@@ -347,7 +446,7 @@ export class Registry {
       completed: state === "succeeded" || state === "failed",
       created_at: new Date(wf.createdAt).toISOString(),
       updated_at: new Date(wf.updatedAt).toISOString(),
-      links: { self: `${base}/${wf.kind === "registration" ? "registration-status" : "update-status"}`, resource: base },
+      links: { self: `${base}/${STATUS_PATH[wf.kind]}`, resource: base },
       state,
       context,
       ...(wf.outcome.state === "failed" && state === "failed"
@@ -356,6 +455,10 @@ export class Registry {
     };
   }
 }
+
+const STATUS_PATH = { registration: "registration-status", update: "update-status", transfer: "transfer-in-status" } as const;
+
+const isBase64 = (s: string) => s.length > 0 && s.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(s);
 
 export function publicRegistration(reg: SimRegistration): Record<string, unknown> {
   return {

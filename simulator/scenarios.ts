@@ -22,7 +22,9 @@ export type Scenario =
   /** The first create is recorded, then its connection is dropped before any answer is sent. */
   | { kind: "lost_answer" }
   /** Updates (PATCH) take `durationMs` (default 2 s): PATCH answers 202, poll update-status. */
-  | { kind: "slow_update"; durationMs?: number };
+  | { kind: "slow_update"; durationMs?: number }
+  /** Registered elsewhere, but transfer-check answers these reason codes (domain_locked, dnssec_enabled...). */
+  | { kind: "transfer_refused"; reasons: string[] };
 
 export type ScenarioKind = Scenario["kind"];
 
@@ -36,6 +38,8 @@ export interface PriceOverride {
 export interface DomainConfig {
   scenario?: Scenario;
   price?: PriceOverride;
+  /** The auth code the losing registrar issued (plain text); a transfer with another code is refused. */
+  authCode?: string;
 }
 
 /** Name prefixes that select a scenario when no explicit configuration names the domain. */
@@ -50,6 +54,8 @@ export const PREFIX_SCENARIOS: ReadonlyArray<[string, Scenario]> = [
   ["action-", { kind: "action_required" }],
   ["failed-", { kind: "failed" }],
   ["lost-", { kind: "lost_answer" }],
+  ["locked-", { kind: "transfer_refused", reasons: ["domain_locked"] }],
+  ["dnssec-", { kind: "transfer_refused", reasons: ["dnssec_enabled"] }],
 ];
 
 export function scenarioFor(domain: string, configured: DomainConfig | undefined): Scenario {

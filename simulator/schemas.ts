@@ -88,12 +88,11 @@ function acknowledgementsSchema(e: ExtensionEntry) {
 /** The properties both bodies share, and what the extension adds to them. */
 function common(e: ExtensionEntry, namespace: Namespace) {
   const properties: Record<string, unknown> = {
-    domain_name: { type: "string", pattern: domainPattern(e.name), description: `A fully qualified .${e.name} name in punycode` },
     auto_renew: { type: "boolean", default: false },
     privacy_mode: { type: "string", enum: [...PRIVACY_MODES], default: "redaction" },
     contacts: contactsSchema(namespace),
   };
-  const required = ["domain_name"];
+  const required: string[] = [];
   if (namespace === "registrar-sandbox") required.push("contacts");
   if (e.contactExtensions) {
     properties.contact_extensions = contactExtensionsSchema(e);
@@ -103,7 +102,13 @@ function common(e: ExtensionEntry, namespace: Namespace) {
 }
 
 export function registrationSchema(e: ExtensionEntry, namespace: Namespace) {
-  const { properties, required } = common(e, namespace);
+  const common_ = common(e, namespace);
+  // The transfer body names its domain in the path; the create body carries it.
+  const properties: Record<string, unknown> = {
+    domain_name: { type: "string", pattern: domainPattern(e.name), description: `A fully qualified .${e.name} name in punycode` },
+    ...common_.properties,
+  };
+  const required = ["domain_name", ...common_.required];
   const min = minYears(e);
   properties.years = { type: "integer", minimum: min, maximum: MAX_YEARS, default: min, description: `Term in years; the registry's minimum for .${e.name} is ${min}` };
   if (e.acknowledgements) {

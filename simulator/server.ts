@@ -63,6 +63,8 @@ export interface SimulatorOptions {
   registrationMs?: number;
   /** How long a normal update workflow takes. Default 0 (PATCH answers 200 at once). */
   updateMs?: number;
+  /** How long a transfer in takes, most of it `blocked` (days in reality). Default 2000 ms. */
+  transferMs?: number;
   /** How long create and PATCH hold the connection waiting for the workflow. Default 1000 ms. */
   waitWindowMs?: number;
   maxDomainsPerAccount?: number;
@@ -111,6 +113,7 @@ export class RegistrarSimulator {
         maxDomainsPerAccount: options.maxDomainsPerAccount ?? 100,
         // The sandbox has no express mode, so no default address book entry.
         hasDefaultContact: namespace === "registrar" && (options.hasDefaultContact ?? true),
+        transferMs: options.transferMs ?? 2_000,
         domains: this.domains,
       });
     this.registry = registry("registrar");

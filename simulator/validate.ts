@@ -72,6 +72,40 @@ export function validateCreate(body: Record<string, unknown>, catalogue: Catalog
   };
 }
 
+const TRANSFER_FIELDS = ["auth_code", "auto_renew", "privacy_mode", "contacts", "contact_extensions"];
+
+export interface TransferRequest {
+  domain_name: string;
+  auth_code?: string;
+  auto_renew?: boolean;
+  privacy_mode?: string;
+  contacts?: Record<string, unknown>;
+  contact_extensions?: Record<string, string>;
+}
+
+/** The transfer-in body (the domain is in the path), checked like the create body. */
+export function validateTransfer(domain: string, body: Record<string, unknown>, catalogue: Catalogue, accountId: string): TransferRequest {
+  const extra = Object.keys(body).filter((k) => !TRANSFER_FIELDS.includes(k));
+  if (extra.length) throw bad(extra[0]!, `is not a field of the transfer-in body; allowed: ${TRANSFER_FIELDS.join(", ")}`);
+  const { name, entry } = resolveDomain(domain, catalogue, accountId);
+  if (!entry.noAuthCode && (typeof body.auth_code !== "string" || !body.auth_code)) {
+    throw bad("auth_code", `is required for .${entry.name}: the auth (EPP) code from the current registrar, base64-encoded`);
+  }
+  if (body.auth_code !== undefined && typeof body.auth_code !== "string") throw bad("auth_code", `must be a base64 string; got ${show(body.auth_code)}`);
+  if (body.auto_renew !== undefined && typeof body.auto_renew !== "boolean") throw bad("auto_renew", `must be a boolean; got ${show(body.auto_renew)}`);
+  if (body.privacy_mode !== undefined && !PRIVACY_MODES.includes(body.privacy_mode as never)) {
+    throw bad("privacy_mode", `must be 'redaction' or 'off'; got ${show(body.privacy_mode)}`);
+  }
+  return {
+    domain_name: name,
+    auth_code: entry.noAuthCode ? undefined : (body.auth_code as string),
+    auto_renew: body.auto_renew as boolean | undefined,
+    privacy_mode: body.privacy_mode as string | undefined,
+    contacts: checkContacts(body.contacts, catalogue.namespace),
+    contact_extensions: checkContactExtensions(body.contact_extensions, entry),
+  };
+}
+
 function checkContacts(raw: unknown, namespace: Namespace): Record<string, unknown> | undefined {
   if (raw === undefined) {
     if (namespace === "registrar-sandbox") throw noExpressMode();

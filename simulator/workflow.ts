@@ -9,7 +9,7 @@ export type WorkflowState = "pending" | "in_progress" | "action_required" | "blo
 export type Phase = { state: "pending" | "in_progress" | "blocked"; until: number } | { state: "action_required" };
 
 export interface Workflow {
-  kind: "registration" | "update";
+  kind: "registration" | "update" | "transfer";
   accountId: string;
   domain: string;
   createdAt: number;
@@ -23,8 +23,8 @@ export interface Workflow {
   confirmationSentTo?: string;
   /** For updates: the change to apply on success. */
   change?: { auto_renew: boolean };
-  /** For registrations: the price quoted when the POST was accepted, charged on success. */
-  price?: { registration: string; renewal: string; currency: string };
+  /** For registrations and transfers: the price quoted when the POST was accepted, charged on success. */
+  price?: { registration: string; renewal: string; currency: string; transfer?: string };
   applied: boolean;
 }
 
@@ -58,6 +58,22 @@ export function registrationSchedule(scenario: Scenario, now: number, d: number)
       return { phases, outcome: { state: "failed", code: scenario.code ?? "registry_rejected", message: scenario.message ?? "Registry rejected the request." } };
   }
   return { phases, outcome: { state: "succeeded" } };
+}
+
+/**
+ * A transfer in: mostly `blocked`, as real transfers are while the losing registrar has its approval window
+ * (days in reality, `d` ms here).
+ */
+export function transferSchedule(now: number, d: number): Pick<Workflow, "phases" | "outcome"> {
+  return {
+    phases: [
+      { state: "pending", until: now + Math.max(1, d * 0.05) },
+      { state: "in_progress", until: now + d * 0.2 },
+      { state: "blocked", until: now + d * 0.9 },
+      { state: "in_progress", until: now + d },
+    ],
+    outcome: { state: "succeeded" },
+  };
 }
 
 /** The workflow's current state, by walking its phases against the clock. */

@@ -343,6 +343,64 @@ describe("the simulated Registrar API as it is today", () => {
     });
   });
 
+  describe("transfers in", () => {
+    it("checks up to 10 domains, answering a map keyed by domain with transfer_cost or reason codes", async () => {
+      h.sim.setDomain("taken-coded.com", { authCode: "right-code" });
+      const b64 = (s: string) => Buffer.from(s).toString("base64");
+      const check = await call("POST", "registrar/domain-transfer-check", {
+        body: {
+          domains: [
+            { domain_name: "taken-a.com", auth_code: b64("x") },
+            { domain_name: "free.com", auth_code: b64("x") },
+            { domain_name: "locked-a.com", auth_code: b64("x") },
+            { domain_name: "taken-b.com", auth_code: "not base64!" },
+            { domain_name: "taken-coded.com", auth_code: b64("wrong-code") },
+            { domain_name: "taken-a.co.uk" },
+            { domain_name: "taken-a.cc" },
+          ],
+        },
+      });
+      assert.equal(check.status, 200);
+      const d = check.body.result.domains;
+      assert.deepEqual(Object.keys(d), ["taken-a.com", "free.com", "locked-a.com", "taken-b.com", "taken-coded.com", "taken-a.co.uk", "taken-a.cc"]);
+      assert.deepEqual([d["taken-a.com"].transferable, d["taken-a.com"].pricing], [true, { currency: "USD", transfer_cost: "10.44", renewal_cost: "10.44" }]);
+      const reasons = (n: string) => d[n].reasons.map((r: { code: string }) => r.code);
+      assert.deepEqual(reasons("free.com"), ["domain_not_exists"]);
+      assert.deepEqual(reasons("locked-a.com"), ["domain_locked"]);
+      assert.deepEqual(reasons("taken-b.com"), ["invalid_auth_code_format"]);
+      assert.deepEqual(reasons("taken-coded.com"), ["invalid_auth_code"]);
+      assert.deepEqual([d["taken-a.co.uk"].transferable, d["taken-a.co.uk"].pricing.transfer_cost], [true, "0.00"], ".uk needs no auth code and costs nothing");
+      assert.deepEqual(reasons("taken-a.cc"), ["extension_not_supported_via_api"]);
+      const eleven = Array.from({ length: 11 }, (_, i) => ({ domain_name: `n${i}.com` }));
+      const tooMany = await call("POST", "registrar/domain-transfer-check", { body: { domains: eleven } });
+      assert.equal(tooMany.status, 400);
+      assert.match(message(tooMany), /At most 10 domains per request; got 11/);
+    });
+
+    it("starts a transfer with 202, holds the domain as transfer_pending (blocked most of the time), then charges it on success", async () => {
+      await h.stop();
+      const clock = new VirtualClock();
+      h = await startSim({ clock, transferMs: 10_000 });
+      const noCode = await call("POST", "registrar/registrations/taken-move.com/transfer-in", { body: {} });
+      assert.equal(noCode.status, 400);
+      assert.match(message(noCode), /^auth_code: is required for \.com/);
+      const started = await call("POST", "registrar/registrations/taken-move.com/transfer-in", { body: { auth_code: Buffer.from("code").toString("base64") } });
+      assert.equal(started.status, 202);
+      assert.equal(started.body.result.links.self, `/accounts/${ACCOUNT}/registrar/registrations/taken-move.com/transfer-in-status`);
+      const pending = (await call("GET", "registrar/registrations/taken-move.com")).body.result;
+      assert.deepEqual([pending.status, pending.expires_at], ["transfer_pending", null]);
+      assert.equal((await call("PATCH", "registrar/registrations/taken-move.com", { body: { auto_renew: true } })).status, 409);
+      clock.t += 5_000;
+      assert.equal((await call("GET", "registrar/registrations/taken-move.com/transfer-in-status")).body.result.state, "blocked");
+      assert.deepEqual(h.sim.charges(), []);
+      clock.t += 5_000;
+      const done = (await call("GET", "registrar/registrations/taken-move.com/transfer-in-status")).body.result;
+      assert.deepEqual([done.state, done.completed, done.context.registration.status], ["succeeded", true, "active"]);
+      assert.deepEqual(h.sim.charges().map((c) => [c.domain, c.kind, c.amount]), [["taken-move.com", "transfer", "10.44"]]);
+      assert.equal((await call("POST", "registrar-sandbox/domain-transfer-check", { body: { domains: [{ domain_name: "a.com" }] } })).status, 404, "the sandbox has no transfers");
+    });
+  });
+
   describe("headers, faults and limits", () => {
     it("sends a cf-ray id with every answer, success or error, and logs it", async () => {
       const answers = [await call("GET", "registrar/extensions/com"), await call("GET", "registrar/registrations/none.com"), await call("GET", "registrar/extensions/com", { token: "wrong" })];
