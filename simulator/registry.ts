@@ -1,23 +1,34 @@
 /**
- * The simulated registrar's state: registrations per account and the workflows that produce them.
- * Workflows advance with the clock; their effects (a registration becoming active, an update applying)
- * are applied lazily whenever state is read, so no timers run in the background.
+ * The simulated registrar's state, one instance per namespace (the production API and the sandbox keep
+ * separate books): registrations per account and the workflows that produce them. Workflows advance with
+ * the clock; their effects (a registration becoming active and charged, an update applying) are applied
+ * lazily whenever state is read, so no timers run in the background.
  */
-import { domainToASCII } from "node:url";
-import { extensionOf, isSupportedExtension } from "../provider/extensions";
-import {
-  DASHBOARD_ONLY_EXTENSIONS,
-  DEFAULT_PRICE,
-  DomainConfig,
-  PREMIUM_PRICE,
-  PRICES,
-  Scenario,
-  scenarioFor,
-} from "./scenarios";
+import { Catalogue, minYears, Namespace, PREMIUM_PRICE, splitName } from "./catalogue";
+import type { Clock } from "./clock";
+import { SimError } from "./envelope";
+import { Ledger, termCost } from "./ledger";
+import { normalizeName } from "./names";
+import { DomainConfig, Scenario, scenarioFor } from "./scenarios";
+import type { CreateRequest } from "./validate";
+import { registrationSchedule, stateAt, transferSchedule, Workflow, WorkflowState } from "./workflow";
+
+export { SimError } from "./envelope";
+export { normalizeName } from "./names";
+
+/** Registration.status, as the API lists it. */
+export type RegistrationStatus =
+  | "active"
+  | "registration_pending"
+  | "transfer_pending"
+  | "expired"
+  | "suspended"
+  | "redemption_period"
+  | "pending_delete";
 
 export interface SimRegistration {
   domain_name: string;
-  status: string;
+  status: RegistrationStatus | string;
   auto_renew: boolean;
   locked: boolean;
   privacy_mode: string;
@@ -27,26 +38,8 @@ export interface SimRegistration {
   seq: number;
   years: number;
   contacts?: unknown;
-}
-
-type Phase = { state: "pending" | "in_progress" | "blocked"; until: number } | { state: "action_required" };
-
-interface Workflow {
-  kind: "registration" | "update";
-  accountId: string;
-  domain: string;
-  createdAt: number;
-  updatedAt: number;
-  /** Phases in order; after the last one the workflow ends with `outcome`. */
-  phases: Phase[];
-  outcome: { state: "succeeded" } | { state: "failed"; code: string; message: string };
-  /** For action_required: when the user resolved it. */
-  resolvedAt?: number;
-  action?: string;
-  confirmationSentTo?: string;
-  /** For updates: the change to apply on success. */
-  change?: { auto_renew: boolean };
-  applied: boolean;
+  contact_extensions?: Record<string, string>;
+  acknowledgements?: Record<string, true>;
 }
 
 export interface Availability {
@@ -57,33 +50,25 @@ export interface Availability {
   tier?: string;
 }
 
-export class SimError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export interface RegistryOptions {
-  now: () => number;
+  namespace: Namespace;
+  clock: Clock;
+  ledger: Ledger;
   registrationMs: number;
   updateMs: number;
   maxDomainsPerAccount: number;
   hasDefaultContact: boolean;
+  /** How long a transfer in takes (mostly blocked). */
+  transferMs: number;
   domains: Map<string, DomainConfig>;
 }
 
-export function normalizeName(raw: string): string | undefined {
-  if (typeof raw !== "string") return undefined;
-  const ascii = domainToASCII(raw.trim().toLowerCase().replace(/\.$/, ""));
-  if (!ascii || ascii.length > 253) return undefined;
-  const labels = ascii.split(".");
-  if (labels.length < 2) return undefined;
-  if (!labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return undefined;
-  return ascii;
+/** One domain's transfer-check answer. */
+export interface TransferEligibility {
+  name: string;
+  transferable: boolean;
+  pricing?: { currency: string; transfer_cost: string; renewal_cost: string };
+  reasons?: Array<{ code: string }>;
 }
 
 const addYears = (ms: number, years: number) => {
@@ -96,9 +81,21 @@ export class Registry {
   private readonly registrations = new Map<string, Map<string, SimRegistration>>();
   private readonly registrationWorkflows = new Map<string, Workflow>();
   private readonly updateWorkflows = new Map<string, Workflow>();
+  private readonly transferWorkflows = new Map<string, Workflow>();
   private seq = 0;
+  readonly catalogue: Catalogue;
 
-  constructor(private readonly opts: RegistryOptions) {}
+  constructor(private readonly opts: RegistryOptions) {
+    this.catalogue = new Catalogue(opts.namespace);
+  }
+
+  get namespace(): Namespace {
+    return this.opts.namespace;
+  }
+
+  private now(): number {
+    return this.opts.clock.now();
+  }
 
   private key(accountId: string, domain: string) {
     return `${accountId}/${domain}`;
@@ -120,15 +117,11 @@ export class Registry {
     return false;
   }
 
+  /** What domain-check answers for a well-formed name. */
   availability(name: string): Availability {
-    const ext = extensionOf(name);
-    if (!isSupportedExtension(ext)) {
-      return {
-        name,
-        registrable: false,
-        reason: DASHBOARD_ONLY_EXTENSIONS.has(ext) ? "extension_not_supported_via_api" : "extension_not_supported",
-      };
-    }
+    const { extension } = splitName(name);
+    const refusal = this.catalogue.refusal(extension);
+    if (refusal) return { name, registrable: false, reason: refusal };
     const scenario = this.scenario(name);
     if (scenario.kind === "extension_disallows_registration") {
       return { name, registrable: false, reason: "extension_disallows_registration" };
@@ -138,18 +131,89 @@ export class Registry {
       return { name, registrable: false, reason: "domain_unavailable" };
     }
     if (scenario.kind === "premium") return { name, registrable: false, reason: "domain_premium", tier: "premium" };
-    const price = this.opts.domains.get(name)?.price;
-    const registration = price?.registration ?? PRICES[ext] ?? DEFAULT_PRICE;
-    return {
-      name,
-      registrable: true,
-      tier: "standard",
-      pricing: {
-        currency: price?.currency ?? "USD",
-        registration_cost: registration,
-        renewal_cost: price?.renewal ?? price?.registration ?? PRICES[ext] ?? DEFAULT_PRICE,
-      },
-    };
+    const { registration, renewal, currency } = this.price(name);
+    return { name, registrable: true, tier: "standard", pricing: { currency, registration_cost: registration, renewal_cost: renewal } };
+  }
+
+  /** The per-year prices of a name on a sold extension: its configured override, else its extension's. */
+  private price(name: string): { registration: string; renewal: string; transfer: string; currency: string } {
+    const entry = this.catalogue.entry(splitName(name).extension)!;
+    const override = this.opts.domains.get(name)?.price;
+    const registration = override?.registration ?? entry.registration;
+    const renewal = override?.renewal ?? override?.registration ?? entry.renewal ?? entry.registration;
+    return { registration, renewal, transfer: entry.transfer ?? renewal, currency: override?.currency ?? entry.currency ?? "USD" };
+  }
+
+  /**
+   * What domain-transfer-check answers. A name can move here only if it is registered elsewhere: the
+   * `taken-`/`unavailable-` scenarios, or a `transfer_refused` one that says why it cannot move yet.
+   */
+  transferEligibility(name: string, authCode: string | undefined): TransferEligibility {
+    const parts = splitName(name);
+    if (parts.subdomain) return { name, transferable: false, reasons: [{ code: "domain_unsupported" }] };
+    const refusal = this.catalogue.refusal(parts.extension);
+    if (refusal) return { name, transferable: false, reasons: [{ code: refusal }] };
+    const entry = this.catalogue.entry(parts.extension)!;
+    const { transfer, renewal, currency } = this.price(name);
+    const pricing = { currency, transfer_cost: transfer, renewal_cost: renewal };
+    const scenario = this.scenario(name);
+    this.settleAll();
+    const reasons: string[] = [];
+    if (this.heldAnywhere(name)) reasons.push("domain_on_cloudflare");
+    else if (scenario.kind === "premium") reasons.push("domain_premium");
+    else if (scenario.kind === "transfer_refused") reasons.push(...scenario.reasons);
+    else if (scenario.kind !== "unavailable") reasons.push("domain_not_exists");
+    // Nominet has no auth codes; the API ignores one sent for .uk names.
+    if (!entry.noAuthCode && authCode !== undefined) {
+      if (!isBase64(authCode)) reasons.push("invalid_auth_code_format");
+      else {
+        const expected = this.opts.domains.get(name)?.authCode;
+        if (expected !== undefined && Buffer.from(authCode, "base64").toString("utf8") !== expected) reasons.push("invalid_auth_code");
+      }
+    }
+    return reasons.length ? { name, transferable: false, pricing, reasons: reasons.map((code) => ({ code })) } : { name, transferable: true, pricing, reasons: [] };
+  }
+
+  /** Start a transfer in: the domain is held as transfer_pending until the workflow succeeds. */
+  startTransfer(
+    accountId: string,
+    req: { domain_name: string; auth_code?: string; auto_renew?: boolean; privacy_mode?: string; contacts?: unknown; contact_extensions?: Record<string, string> },
+  ): Workflow {
+    const domain = req.domain_name;
+    const regs = this.account(accountId);
+    if (regs.has(domain)) throw new SimError(409, 10409, `${domain} is already in this account (status ${regs.get(domain)!.status}); there is nothing to transfer`);
+    const eligibility = this.transferEligibility(domain, req.auth_code);
+    if (!eligibility.transferable) {
+      const codes = eligibility.reasons!.map((r) => r.code).join(", ");
+      throw new SimError(400, 10420, `${domain} cannot be transferred in: ${codes}; see domain-transfer-check`);
+    }
+    const hasRegistrant = (req.contacts as { registrant?: unknown } | undefined)?.registrant !== undefined;
+    if (!hasRegistrant && !this.opts.hasDefaultContact) {
+      throw new SimError(400, 10413, "No registrant contact given and the account has no default address book entry");
+    }
+    const now = this.now();
+    const wf: Workflow = { kind: "transfer", accountId, domain, createdAt: now, updatedAt: now, price: this.price(domain), applied: false, ...transferSchedule(now, this.opts.transferMs) };
+    regs.set(domain, {
+      domain_name: domain,
+      status: "transfer_pending",
+      auto_renew: req.auto_renew ?? false,
+      locked: true,
+      privacy_mode: req.privacy_mode ?? "redaction",
+      created_at: new Date(now).toISOString(),
+      expires_at: null,
+      seq: ++this.seq,
+      years: 1,
+      contacts: req.contacts,
+      contact_extensions: req.contact_extensions,
+    });
+    this.transferWorkflows.set(this.key(accountId, domain), wf);
+    return wf;
+  }
+
+  transferWorkflow(accountId: string, domain: string): Workflow | undefined {
+    const wf = this.transferWorkflows.get(this.key(accountId, domain));
+    if (wf) this.settle(wf);
+    return wf;
   }
 
   /** Premium prices show in search results (they are advisory there). */
@@ -164,14 +228,16 @@ export class Registry {
   seed(accountId: string, reg: Partial<SimRegistration> & { domain_name: string }): SimRegistration {
     const domain = normalizeName(reg.domain_name);
     if (!domain) throw new SimError(400, 10003, `Invalid domain_name '${reg.domain_name}'`);
-    const now = this.opts.now();
+    const now = this.now();
+    const inFlight = reg.status === "transfer_pending" || reg.status === "registration_pending";
     const full: SimRegistration = {
       status: "active",
       auto_renew: false,
       locked: true,
       privacy_mode: "redaction",
       created_at: new Date(now).toISOString(),
-      expires_at: addYears(now, 1),
+      // The API may return null for a domain still being registered or transferred.
+      expires_at: inFlight ? null : addYears(now, 1),
       years: 1,
       ...reg,
       domain_name: domain,
@@ -181,10 +247,7 @@ export class Registry {
     return full;
   }
 
-  createRegistration(
-    accountId: string,
-    body: { domain_name: string; years?: number; auto_renew?: boolean; privacy_mode?: string; contacts?: unknown },
-  ): Workflow {
+  createRegistration(accountId: string, body: CreateRequest): Workflow {
     this.settleAll();
     const domain = body.domain_name;
     const regs = this.account(accountId);
@@ -195,7 +258,9 @@ export class Registry {
         10409,
         existing.status === "registration_pending"
           ? `A registration for ${domain} is already in progress; poll its registration-status`
-          : `${domain} is already registered to this account`,
+          : existing.status === "transfer_pending"
+            ? `${domain} is being transferred into this account (transfer_pending); it cannot also be registered`
+            : `${domain} is already registered to this account`,
       );
     }
     const availability = this.availability(domain);
@@ -206,33 +271,14 @@ export class Registry {
     if (regs.size >= this.opts.maxDomainsPerAccount) {
       throw new SimError(400, 10412, `The account already has the maximum of ${this.opts.maxDomainsPerAccount} domains`);
     }
-    if (!body.contacts && !this.opts.hasDefaultContact) {
+    const hasRegistrant = (body.contacts as { registrant?: unknown } | undefined)?.registrant !== undefined;
+    if (!hasRegistrant && !this.opts.hasDefaultContact) {
       throw new SimError(400, 10413, "No registrant contact given and the account has no default address book entry");
     }
-    const now = this.opts.now();
+    const now = this.now();
     const scenario = this.scenario(domain);
-    const d = this.opts.registrationMs;
-    const phases: Phase[] = [
-      { state: "pending", until: now + Math.max(1, d * 0.1) },
-      { state: "in_progress", until: now + d },
-    ];
-    let outcome: Workflow["outcome"] = { state: "succeeded" };
-    const wf: Workflow = { kind: "registration", accountId, domain, createdAt: now, updatedAt: now, phases, outcome, applied: false };
-    if (scenario.kind === "slow") {
-      phases[1] = { state: "in_progress", until: now + (scenario.durationMs ?? 5_000) };
-    } else if (scenario.kind === "blocked") {
-      const blockedMs = scenario.blockedMs ?? 3_000;
-      phases[1] = { state: "in_progress", until: now + d * 0.5 };
-      phases.push({ state: "blocked", until: now + d * 0.5 + blockedMs }, { state: "in_progress", until: now + d + blockedMs });
-    } else if (scenario.kind === "action_required") {
-      phases[1] = { state: "in_progress", until: now + d * 0.5 };
-      phases.push({ state: "action_required" });
-      wf.action = scenario.action ?? "verify_registrant_email";
-      wf.confirmationSentTo = scenario.confirmationSentTo ?? "registrant@example.com";
-    } else if (scenario.kind === "failed") {
-      outcome = { state: "failed", code: scenario.code ?? "registry_rejected", message: scenario.message ?? "Registry rejected the request." };
-      wf.outcome = outcome;
-    }
+    const price = this.price(domain);
+    const wf: Workflow = { kind: "registration", accountId, domain, createdAt: now, updatedAt: now, price, applied: false, ...registrationSchedule(scenario, now, this.opts.registrationMs) };
     regs.set(domain, {
       domain_name: domain,
       status: "registration_pending",
@@ -242,8 +288,10 @@ export class Registry {
       created_at: new Date(now).toISOString(),
       expires_at: null,
       seq: ++this.seq,
-      years: body.years ?? 1,
+      years: body.years ?? minYears(body.extension),
       contacts: body.contacts,
+      contact_extensions: body.contact_extensions,
+      acknowledgements: body.acknowledgements,
     });
     this.registrationWorkflows.set(this.key(accountId, domain), wf);
     return wf;
@@ -255,7 +303,10 @@ export class Registry {
     if (reg.status === "registration_pending") {
       throw new SimError(409, 10414, `${domain} is still being registered; update it once registration-status succeeds`);
     }
-    const now = this.opts.now();
+    if (reg.status === "transfer_pending") {
+      throw new SimError(409, 10415, `${domain} is mid-transfer (transfer_pending); it cannot be updated until the transfer completes`);
+    }
+    const now = this.now();
     const scenario = this.scenario(domain);
     const d = scenario.kind === "slow_update" ? (scenario.durationMs ?? 2_000) : this.opts.updateMs;
     const wf: Workflow = {
@@ -280,7 +331,7 @@ export class Registry {
     if (!wf || !wf.phases.some((p) => p.state === "action_required")) {
       throw new SimError(404, 10404, `No action_required workflow for ${domain}`);
     }
-    wf.resolvedAt = this.opts.now();
+    wf.resolvedAt = this.now();
   }
 
   /** An out-of-band change, as if made in the dashboard or by the registry. */
@@ -313,28 +364,16 @@ export class Registry {
     return wf;
   }
 
-  /** The workflow's current state, by walking its phases against the clock. */
-  stateOf(wf: Workflow): { state: string; since: number } {
-    const now = this.opts.now();
-    let since = wf.createdAt;
-    for (const p of wf.phases) {
-      if (p.state === "action_required") {
-        if (wf.resolvedAt === undefined) return { state: "action_required", since };
-        since = wf.resolvedAt;
-        // After the user acts, the registry finishes the job shortly.
-        if (now < wf.resolvedAt + 50) return { state: "in_progress", since };
-        since = wf.resolvedAt + 50;
-        continue;
-      }
-      if (now < p.until) return { state: p.state, since };
-      since = p.until;
-    }
-    return { state: wf.outcome.state, since };
+  /** The workflow's current state on the registry's clock. */
+  stateOf(wf: Workflow): { state: WorkflowState; since: number } {
+    return stateAt(wf, this.now());
   }
 
-  private settleAll(): void {
+  /** Apply every finished workflow (and so record its charge). */
+  settleAll(): void {
     for (const wf of this.registrationWorkflows.values()) this.settle(wf);
     for (const wf of this.updateWorkflows.values()) this.settle(wf);
+    for (const wf of this.transferWorkflows.values()) this.settle(wf);
   }
 
   private settle(wf: Workflow): void {
@@ -353,6 +392,36 @@ export class Registry {
         reg.status = "active";
         reg.created_at = new Date(since).toISOString();
         reg.expires_at = addYears(since, reg.years);
+        if (wf.price) {
+          this.opts.ledger.record({
+            accountId: wf.accountId,
+            domain: wf.domain,
+            kind: "registration",
+            years: reg.years,
+            amount: termCost(wf.price.registration, wf.price.renewal, reg.years),
+            currency: wf.price.currency,
+            namespace: this.opts.namespace,
+            at: new Date(since).toISOString(),
+          });
+        }
+      }
+    } else if (wf.kind === "transfer") {
+      if (!reg) return;
+      if (state === "failed") return void regs.delete(wf.domain);
+      reg.status = "active";
+      // The transfer adds a year to the registration (the simulator does not know the old expiry).
+      reg.expires_at = addYears(since, 1);
+      if (wf.price?.transfer && wf.price.transfer !== "0.00") {
+        this.opts.ledger.record({
+          accountId: wf.accountId,
+          domain: wf.domain,
+          kind: "transfer",
+          years: 1,
+          amount: termCost(wf.price.transfer, wf.price.renewal, 1),
+          currency: wf.price.currency,
+          namespace: this.opts.namespace,
+          at: new Date(since).toISOString(),
+        });
       }
     } else if (reg && state === "succeeded" && wf.change) {
       reg.auto_renew = wf.change.auto_renew;
@@ -363,13 +432,13 @@ export class Registry {
   workflowJson(wf: Workflow): Record<string, unknown> {
     this.settle(wf);
     const { state } = this.stateOf(wf);
-    const base = `/accounts/${wf.accountId}/registrar/registrations/${wf.domain}`;
+    const base = `/accounts/${wf.accountId}/${this.opts.namespace}/registrations/${wf.domain}`;
     const context: Record<string, unknown> = { domain_name: wf.domain };
     if (state === "action_required") {
       context.action = wf.action;
       context.confirmation_sent_to = wf.confirmationSentTo;
     }
-    if (state === "succeeded" && wf.kind === "registration") {
+    if (state === "succeeded" && wf.kind !== "update") {
       const reg = this.registrations.get(wf.accountId)?.get(wf.domain);
       if (reg) context.registration = publicRegistration(reg);
     }
@@ -377,7 +446,7 @@ export class Registry {
       completed: state === "succeeded" || state === "failed",
       created_at: new Date(wf.createdAt).toISOString(),
       updated_at: new Date(wf.updatedAt).toISOString(),
-      links: { self: `${base}/${wf.kind === "registration" ? "registration-status" : "update-status"}`, resource: base },
+      links: { self: `${base}/${STATUS_PATH[wf.kind]}`, resource: base },
       state,
       context,
       ...(wf.outcome.state === "failed" && state === "failed"
@@ -386,6 +455,10 @@ export class Registry {
     };
   }
 }
+
+const STATUS_PATH = { registration: "registration-status", update: "update-status", transfer: "transfer-in-status" } as const;
+
+const isBase64 = (s: string) => s.length > 0 && s.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(s);
 
 export function publicRegistration(reg: SimRegistration): Record<string, unknown> {
   return {

@@ -22,7 +22,9 @@ export type Scenario =
   /** The first create is recorded, then its connection is dropped before any answer is sent. */
   | { kind: "lost_answer" }
   /** Updates (PATCH) take `durationMs` (default 2 s): PATCH answers 202, poll update-status. */
-  | { kind: "slow_update"; durationMs?: number };
+  | { kind: "slow_update"; durationMs?: number }
+  /** Registered elsewhere, but transfer-check answers these reason codes (domain_locked, dnssec_enabled...). */
+  | { kind: "transfer_refused"; reasons: string[] };
 
 export type ScenarioKind = Scenario["kind"];
 
@@ -36,6 +38,8 @@ export interface PriceOverride {
 export interface DomainConfig {
   scenario?: Scenario;
   price?: PriceOverride;
+  /** The auth code the losing registrar issued (plain text); a transfer with another code is refused. */
+  authCode?: string;
 }
 
 /** Name prefixes that select a scenario when no explicit configuration names the domain. */
@@ -50,6 +54,8 @@ export const PREFIX_SCENARIOS: ReadonlyArray<[string, Scenario]> = [
   ["action-", { kind: "action_required" }],
   ["failed-", { kind: "failed" }],
   ["lost-", { kind: "lost_answer" }],
+  ["locked-", { kind: "transfer_refused", reasons: ["domain_locked"] }],
+  ["dnssec-", { kind: "transfer_refused", reasons: ["dnssec_enabled"] }],
 ];
 
 export function scenarioFor(domain: string, configured: DomainConfig | undefined): Scenario {
@@ -57,20 +63,3 @@ export function scenarioFor(domain: string, configured: DomainConfig | undefined
   for (const [prefix, scenario] of PREFIX_SCENARIOS) if (domain.startsWith(prefix)) return scenario;
   return { kind: "available" };
 }
-
-/** Extensions Cloudflare sells in the dashboard but not through this API (a sample, for realism). */
-export const DASHBOARD_ONLY_EXTENSIONS = new Set(["io", "ai", "co", "me", "us", "uk", "co.uk", "de", "fr", "ca", "nl", "eu"]);
-
-/** Annual prices in USD per extension; others cost DEFAULT_PRICE. */
-export const PRICES: Record<string, string> = {
-  com: "10.44",
-  net: "11.84",
-  org: "10.11",
-  dev: "12.00",
-  app: "14.00",
-  xyz: "11.00",
-  info: "13.50",
-  cc: "9.95",
-};
-export const DEFAULT_PRICE = "20.00";
-export const PREMIUM_PRICE = "2500.00";
