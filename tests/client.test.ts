@@ -35,6 +35,13 @@ describe("RegistrarClient against the simulator", () => {
       const req = h.sim.requests({ endpoint: "domain-search" })[0]!;
       assert.match(req.query, /q=acme\+corp/);
       assert.match(req.query, /limit=3/);
+      assert.match(req.query, /extensions=com&extensions=dev&extensions=io/, "repeated keys, as the API expects; never one comma-joined value");
+    });
+
+    it("searches one extension filter only as repeated keys: names on other extensions stay out", async () => {
+      const results = await h.client().search({ query: "rocket", extensions: ["app", "dev"], limit: 10 });
+      assert.ok(results.length >= 2);
+      assert.deepEqual([...new Set(results.map((r) => r.name.slice(r.name.indexOf(".") + 1)))].sort(), ["app", "dev"]);
     });
 
     it("checks domains, splitting lists longer than 20 into batches and merging them in order", async () => {

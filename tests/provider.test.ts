@@ -74,18 +74,21 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       assert.equal(h.sim.requests().length, 0);
     });
 
-    it("prices a new domain for the preview with two requests, and logs the quote", async () => {
+    it("prices a new domain for the preview with three requests (two once its extension is known), and logs the quote", async () => {
       const { inputs, failures } = await p.check(undefined, { domainName: "fresh.app", years: 3 });
       assert.deepEqual(failures, []);
       assert.deepEqual(inputs.quote, { currency: "USD", registrationCost: "14.00", renewalCost: "14.00", years: 3, firstTermTotal: "42.00" });
-      assert.deepEqual(h.sim.counts(), { "get-registration": 1, "domain-check": 1 });
+      assert.deepEqual(h.sim.counts(), { "get-registration": 1, "get-extension": 1, "domain-check": 1 });
+      h.sim.clearRequests();
+      await p.check(undefined, { domainName: "second.app" });
+      assert.deepEqual(h.sim.counts(), { "get-registration": 1, "domain-check": 1 }, "the extension's rules are fetched once per process");
       assert.match(logs.join("\n"), /fresh\.app: available; registering it will cost USD 42\.00 for 3 years/);
     });
 
     const refused: Array<[string, string, RegExp]> = [
       ["unavailable", "taken-a.com", /not available/],
       ["premium", "premium-a.com", /premium/],
-      ["dashboard-only", "brand.ai", new RegExp(`dashboard but not through the API.*https://dash\\.cloudflare\\.com/${ACCOUNT}/domains/registrations`)],
+      ["dashboard-only", "brand.cc", new RegExp(`dashboard but not through the API.*https://dash\\.cloudflare\\.com/${ACCOUNT}/domains/registrations`)],
       ["frozen", "frozen-a.com", /frozen new registrations/],
     ];
     for (const [what, domain, reason] of refused) {
@@ -140,7 +143,7 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
   });
 
   describe("create", () => {
-    it("registers with one POST, and check + create take at most 5 requests", async () => {
+    it("registers with one POST, and check + create take at most 6 requests (one of them the extension's rules)", async () => {
       await start();
       const { id, outs } = await checkThenCreate({ domainName: "happy.com", autoRenew: true, contacts: { registrant: contact } });
       assert.equal(id, "happy.com");
@@ -150,7 +153,7 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       assert.ok(outs.expiresAt);
       assert.equal(posts(), 1);
       const total = h.sim.requests().length;
-      assert.ok(total <= 5, `${total} requests: ${JSON.stringify(h.sim.counts())}`);
+      assert.ok(total <= 6, `${total} requests: ${JSON.stringify(h.sim.counts())}`);
       const body = h.sim.registry.get(ACCOUNT, "happy.com")!;
       assert.deepEqual((body.contacts as { registrant: { postal_info: { address: { country_code: string } } } }).registrant.postal_info.address.country_code, "US");
     });
