@@ -251,6 +251,13 @@ describe("the simulated Registrar API as it is today", () => {
       assert.equal(made.body.result.completed, false);
     });
 
+    it("holds 500 domains per account by default, and refuses a registration past the limit", async () => {
+      for (let i = 0; i < 500; i++) h.sim.registry.seed(ACCOUNT, { domain_name: `held${i}.com` });
+      const past = await create({ domain_name: "one-more.com" });
+      assert.equal(past.status, 400);
+      assert.equal(message(past), "The account already has the maximum of 500 domains");
+    });
+
     it("charges nothing for a failed registration", async () => {
       await create({ domain_name: "failed-x.com" }, "registrar");
       await new Promise((r) => setTimeout(r, 80));
