@@ -72,7 +72,7 @@ function authenticate(ctx: ApiContext, req: ApiRequest, accountId: string): stri
   let credential = "";
   if (auth?.startsWith("Bearer ")) {
     credential = auth.slice(7);
-    allowed = ctx.tokens[credential];
+    allowed = Object.hasOwn(ctx.tokens, credential) ? ctx.tokens[credential] : undefined;
   } else if (header(req, "x-auth-key") && header(req, "x-auth-email")) {
     const ok = ctx.legacyKeys.some((k) => k.key === header(req, "x-auth-key") && k.email === header(req, "x-auth-email"));
     credential = `key:${header(req, "x-auth-email")}`;

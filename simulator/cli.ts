@@ -8,29 +8,30 @@
  * `sim-token` and the account id it prints.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN, RegistrarSimulator, SimulatorOptions } from "./server";
 
-function parseArgs(argv: string[]): { port?: number; config?: string; portFile?: string } {
-  const out: { port?: number; config?: string; portFile?: string } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
-    const value = () => inline ?? argv[++i];
-    if (flag === "--port") out.port = Number(value());
-    else if (flag === "--config") out.config = value();
-    else if (flag === "--port-file") out.portFile = value();
-    else if (flag === "--help" || flag === "-h") {
-      console.log("usage: cloudflare-registrar-simulator [--port N] [--config simulator.json] [--port-file FILE]");
+const USAGE = "usage: cloudflare-registrar-simulator [--port N] [--config simulator.json] [--port-file FILE]";
+
+function readArgs(argv: string[]): { port?: number; config?: string; portFile?: string } {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { port: { type: "string" }, config: { type: "string" }, "port-file": { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+    if (values.help) {
+      console.log(USAGE);
       process.exit(0);
-    } else {
-      console.error(`unknown argument ${argv[i]}; see --help`);
-      process.exit(2);
     }
+    return { port: values.port === undefined ? undefined : Number(values.port), config: values.config, portFile: values["port-file"] };
+  } catch (err) {
+    console.error(`${(err as Error).message}; see --help`);
+    process.exit(2);
   }
-  return out;
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const options: SimulatorOptions = args.config ? JSON.parse(readFileSync(args.config, "utf8")) : {};
   if (args.port !== undefined) options.port = args.port;
   const sim = new RegistrarSimulator(options);
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   console.log(`  CLOUDFLARE_BASE_URL=${base}`);
   console.log(`  CLOUDFLARE_API_TOKEN=${Object.keys(options.tokens ?? { [DEFAULT_TOKEN]: "*" })[0]}`);
   console.log(`  CLOUDFLARE_ACCOUNT_ID=${(options.accounts ?? [DEFAULT_ACCOUNT_ID])[0]}`);
+  console.log("  (the Registrar Sandbox answers under /accounts/{id}/registrar-sandbox/, with its own books)");
   const stop = () => void sim.stop().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

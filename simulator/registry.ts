@@ -7,9 +7,10 @@
 import { Catalogue, minYears, Namespace, PREMIUM_PRICE, splitName } from "./catalogue";
 import type { Clock } from "./clock";
 import { SimError } from "./envelope";
-import { Ledger, termCost } from "./ledger";
+import { Charge, Ledger, termCost, toMicros } from "./ledger";
 import { normalizeName } from "./names";
 import { DomainConfig, Scenario, scenarioFor } from "./scenarios";
+import { transferEligibility } from "./transferEligibility";
 import type { CreateRequest } from "./validate";
 import { registrationSchedule, stateAt, transferSchedule, Workflow, WorkflowState } from "./workflow";
 
@@ -63,13 +64,6 @@ export interface RegistryOptions {
   domains: Map<string, DomainConfig>;
 }
 
-/** One domain's transfer-check answer. */
-export interface TransferEligibility {
-  name: string;
-  transferable: boolean;
-  pricing?: { currency: string; transfer_cost: string; renewal_cost: string };
-  reasons?: Array<{ code: string }>;
-}
 
 const addYears = (ms: number, years: number) => {
   const d = new Date(ms);
@@ -107,12 +101,17 @@ export class Registry {
     return regs;
   }
 
+  domainConfig(domain: string): DomainConfig | undefined {
+    return this.opts.domains.get(domain);
+  }
+
   scenario(domain: string): Scenario {
     return scenarioFor(domain, this.opts.domains.get(domain));
   }
 
   /** Whether any account holds the domain (registered or in flight). */
-  private heldAnywhere(domain: string): boolean {
+  heldAnywhere(domain: string): boolean {
+    this.settleAll();
     for (const regs of this.registrations.values()) if (regs.has(domain)) return true;
     return false;
   }
@@ -126,52 +125,21 @@ export class Registry {
     if (scenario.kind === "extension_disallows_registration") {
       return { name, registrable: false, reason: "extension_disallows_registration" };
     }
-    this.settleAll();
     if (scenario.kind === "unavailable" || this.heldAnywhere(name)) {
       return { name, registrable: false, reason: "domain_unavailable" };
     }
     if (scenario.kind === "premium") return { name, registrable: false, reason: "domain_premium", tier: "premium" };
-    const { registration, renewal, currency } = this.price(name);
+    const { registration, renewal, currency } = this.priceOf(name);
     return { name, registrable: true, tier: "standard", pricing: { currency, registration_cost: registration, renewal_cost: renewal } };
   }
 
   /** The per-year prices of a name on a sold extension: its configured override, else its extension's. */
-  private price(name: string): { registration: string; renewal: string; transfer: string; currency: string } {
+  priceOf(name: string): { registration: string; renewal: string; transfer: string; currency: string } {
     const entry = this.catalogue.entry(splitName(name).extension)!;
     const override = this.opts.domains.get(name)?.price;
     const registration = override?.registration ?? entry.registration;
     const renewal = override?.renewal ?? override?.registration ?? entry.renewal ?? entry.registration;
     return { registration, renewal, transfer: entry.transfer ?? renewal, currency: override?.currency ?? entry.currency ?? "USD" };
-  }
-
-  /**
-   * What domain-transfer-check answers. A name can move here only if it is registered elsewhere: the
-   * `taken-`/`unavailable-` scenarios, or a `transfer_refused` one that says why it cannot move yet.
-   */
-  transferEligibility(name: string, authCode: string | undefined): TransferEligibility {
-    const parts = splitName(name);
-    if (parts.subdomain) return { name, transferable: false, reasons: [{ code: "domain_unsupported" }] };
-    const refusal = this.catalogue.refusal(parts.extension);
-    if (refusal) return { name, transferable: false, reasons: [{ code: refusal }] };
-    const entry = this.catalogue.entry(parts.extension)!;
-    const { transfer, renewal, currency } = this.price(name);
-    const pricing = { currency, transfer_cost: transfer, renewal_cost: renewal };
-    const scenario = this.scenario(name);
-    this.settleAll();
-    const reasons: string[] = [];
-    if (this.heldAnywhere(name)) reasons.push("domain_on_cloudflare");
-    else if (scenario.kind === "premium") reasons.push("domain_premium");
-    else if (scenario.kind === "transfer_refused") reasons.push(...scenario.reasons);
-    else if (scenario.kind !== "unavailable") reasons.push("domain_not_exists");
-    // Nominet has no auth codes; the API ignores one sent for .uk names.
-    if (!entry.noAuthCode && authCode !== undefined) {
-      if (!isBase64(authCode)) reasons.push("invalid_auth_code_format");
-      else {
-        const expected = this.opts.domains.get(name)?.authCode;
-        if (expected !== undefined && Buffer.from(authCode, "base64").toString("utf8") !== expected) reasons.push("invalid_auth_code");
-      }
-    }
-    return reasons.length ? { name, transferable: false, pricing, reasons: reasons.map((code) => ({ code })) } : { name, transferable: true, pricing, reasons: [] };
   }
 
   /** Start a transfer in: the domain is held as transfer_pending until the workflow succeeds. */
@@ -182,7 +150,7 @@ export class Registry {
     const domain = req.domain_name;
     const regs = this.account(accountId);
     if (regs.has(domain)) throw new SimError(409, 10409, `${domain} is already in this account (status ${regs.get(domain)!.status}); there is nothing to transfer`);
-    const eligibility = this.transferEligibility(domain, req.auth_code);
+    const eligibility = transferEligibility(this, domain, req.auth_code);
     if (!eligibility.transferable) {
       const codes = eligibility.reasons!.map((r) => r.code).join(", ");
       throw new SimError(400, 10420, `${domain} cannot be transferred in: ${codes}; see domain-transfer-check`);
@@ -192,7 +160,7 @@ export class Registry {
       throw new SimError(400, 10413, "No registrant contact given and the account has no default address book entry");
     }
     const now = this.now();
-    const wf: Workflow = { kind: "transfer", accountId, domain, createdAt: now, updatedAt: now, price: this.price(domain), applied: false, ...transferSchedule(now, this.opts.transferMs) };
+    const wf: Workflow = { kind: "transfer", accountId, domain, createdAt: now, updatedAt: now, price: this.priceOf(domain), applied: false, ...transferSchedule(now, this.opts.transferMs) };
     regs.set(domain, {
       domain_name: domain,
       status: "transfer_pending",
@@ -277,7 +245,7 @@ export class Registry {
     }
     const now = this.now();
     const scenario = this.scenario(domain);
-    const price = this.price(domain);
+    const price = this.priceOf(domain);
     const wf: Workflow = { kind: "registration", accountId, domain, createdAt: now, updatedAt: now, price, applied: false, ...registrationSchedule(scenario, now, this.opts.registrationMs) };
     regs.set(domain, {
       domain_name: domain,
@@ -392,18 +360,7 @@ export class Registry {
         reg.status = "active";
         reg.created_at = new Date(since).toISOString();
         reg.expires_at = addYears(since, reg.years);
-        if (wf.price) {
-          this.opts.ledger.record({
-            accountId: wf.accountId,
-            domain: wf.domain,
-            kind: "registration",
-            years: reg.years,
-            amount: termCost(wf.price.registration, wf.price.renewal, reg.years),
-            currency: wf.price.currency,
-            namespace: this.opts.namespace,
-            at: new Date(since).toISOString(),
-          });
-        }
+        if (wf.price) this.charge(wf, "registration", reg.years, termCost(wf.price.registration, wf.price.renewal, reg.years), since);
       }
     } else if (wf.kind === "transfer") {
       if (!reg) return;
@@ -411,21 +368,16 @@ export class Registry {
       reg.status = "active";
       // The transfer adds a year to the registration (the simulator does not know the old expiry).
       reg.expires_at = addYears(since, 1);
-      if (wf.price?.transfer && wf.price.transfer !== "0.00") {
-        this.opts.ledger.record({
-          accountId: wf.accountId,
-          domain: wf.domain,
-          kind: "transfer",
-          years: 1,
-          amount: termCost(wf.price.transfer, wf.price.renewal, 1),
-          currency: wf.price.currency,
-          namespace: this.opts.namespace,
-          at: new Date(since).toISOString(),
-        });
-      }
+      // Nominet's zero-priced transfers are not billed at all.
+      if (wf.price?.transfer && toMicros(wf.price.transfer) > 0n) this.charge(wf, "transfer", 1, wf.price.transfer, since);
     } else if (reg && state === "succeeded" && wf.change) {
       reg.auto_renew = wf.change.auto_renew;
     }
+  }
+
+  private charge(wf: Workflow, kind: Charge["kind"], years: number, amount: string, at: number): void {
+    const currency = wf.price!.currency;
+    this.opts.ledger.record({ accountId: wf.accountId, domain: wf.domain, kind, years, amount, currency, namespace: this.opts.namespace, at: new Date(at).toISOString() });
   }
 
   /** The WorkflowStatus JSON the API returns. */
@@ -457,8 +409,6 @@ export class Registry {
 }
 
 const STATUS_PATH = { registration: "registration-status", update: "update-status", transfer: "transfer-in-status" } as const;
-
-const isBase64 = (s: string) => s.length > 0 && s.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(s);
 
 export function publicRegistration(reg: SimRegistration): Record<string, unknown> {
   return {

@@ -23,7 +23,7 @@ const CONTACT_DEF = {
   additionalProperties: false,
   required: ["email", "phone", "postal_info"],
   properties: {
-    email: { type: "string", format: "email", pattern: EMAIL_PATTERN },
+    email: { type: "string", pattern: EMAIL_PATTERN, description: "An email address" },
     phone: { type: "string", pattern: PHONE_PATTERN, description: "E.164, e.g. +1.5555555555" },
     fax: { type: "string", pattern: PHONE_PATTERN },
     postal_info: {

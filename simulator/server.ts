@@ -67,6 +67,7 @@ export interface SimulatorOptions {
   transferMs?: number;
   /** How long create and PATCH hold the connection waiting for the workflow. Default 1000 ms. */
   waitWindowMs?: number;
+  /** Default 500, the API's limit per account. */
   maxDomainsPerAccount?: number;
   hasDefaultContact?: boolean;
   /** Per-domain scenario and price (both namespaces). */
@@ -110,7 +111,7 @@ export class RegistrarSimulator {
         ledger: this.ledger,
         registrationMs: options.registrationMs ?? 300,
         updateMs: options.updateMs ?? 0,
-        maxDomainsPerAccount: options.maxDomainsPerAccount ?? 100,
+        maxDomainsPerAccount: options.maxDomainsPerAccount ?? 500,
         // The sandbox has no express mode, so no default address book entry.
         hasDefaultContact: namespace === "registrar" && (options.hasDefaultContact ?? true),
         transferMs: options.transferMs ?? 2_000,

@@ -1,7 +1,8 @@
 /** Transfers in: domain-transfer-check, transfer-in and its status workflow (production API only). */
 import { answer, ApiResponse, envelope, SimError } from "./envelope";
 import { normalizeName } from "./names";
-import type { Registry, TransferEligibility } from "./registry";
+import type { Registry } from "./registry";
+import { transferEligibility, TransferEligibility } from "./transferEligibility";
 import { validateTransfer } from "./validate";
 
 export const MAX_TRANSFER_CHECK = 10;
@@ -18,7 +19,7 @@ export function transferCheck(r: Registry, body: Record<string, unknown>): ApiRe
     if (item.auth_code !== undefined && typeof item.auth_code !== "string") throw new SimError(400, 10004, `domains[${i}].auth_code: must be a base64 string`);
     const name = normalizeName(item.domain_name);
     out[name ?? item.domain_name] = name
-      ? r.transferEligibility(name, item.auth_code as string | undefined)
+      ? transferEligibility(r, name, item.auth_code as string | undefined)
       : { name: item.domain_name, transferable: false, reasons: [{ code: "domain_unsupported" }] };
   });
   return answer(200, envelope({ domains: out }));

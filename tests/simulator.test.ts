@@ -251,6 +251,13 @@ describe("the simulated Registrar API as it is today", () => {
       assert.equal(made.body.result.completed, false);
     });
 
+    it("holds 500 domains per account by default, and refuses a registration past the limit", async () => {
+      for (let i = 0; i < 500; i++) h.sim.registry.seed(ACCOUNT, { domain_name: `held${i}.com` });
+      const past = await create({ domain_name: "one-more.com" });
+      assert.equal(past.status, 400);
+      assert.equal(message(past), "The account already has the maximum of 500 domains");
+    });
+
     it("charges nothing for a failed registration", async () => {
       await create({ domain_name: "failed-x.com" }, "registrar");
       await new Promise((r) => setTimeout(r, 80));
@@ -443,7 +450,7 @@ describe("the simulated Registrar API as it is today", () => {
       assert.deepEqual(h.sim.requests().map((r) => r.rateLimited ?? false), [false, false, true, false, false]);
     });
 
-    it("runs workflows, the wait window, delays and log times on one injected clock", async () => {
+    it("runs workflows, the wait window, delays, Retry-After dates and log times on one injected clock", async () => {
       await h.stop();
       const clock = new VirtualClock();
       h = await startSim({ clock, registrationMs: 5_000, waitWindowMs: 1_000 });
@@ -458,6 +465,10 @@ describe("the simulated Registrar API as it is today", () => {
       const [post, get] = h.sim.requests();
       assert.deepEqual([post!.startedAt, post!.durationMs, get!.durationMs], [new Date(t0).toISOString(), 1_000, 10_000]);
       assert.equal(new Date(String(made.headers.date)).getTime(), Math.floor((t0 + 1_000) / 1000) * 1000);
+      h.sim.addFault({ endpoint: "get-extension", kind: "status", status: 429, retryAfterSeconds: 30, retryAfterAsDate: true, times: 1 });
+      const limited = await call("GET", "registrar/extensions/com");
+      assert.equal(limited.status, 429);
+      assert.equal(limited.headers["retry-after"], new Date(clock.t + 30_000).toUTCString());
     });
   });
 });

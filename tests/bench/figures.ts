@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   await scenarioCounts("unavailable", "taken-x.com");
   await scenarioCounts("premium", "premium-x.com");
   await scenarioCounts("unsupported extension", "brand.zz");
-  await scenarioCounts("dashboard-only", "brand.io");
+  await scenarioCounts("dashboard-only", "brand.cc");
   await scenarioCounts("blocked 1 s", "blocked-x.com", { domains: { "blocked-x.com": { scenario: { kind: "blocked", blockedMs: 1_000 } } } });
   await scenarioCounts("action_required", "action-x.com");
   await scenarioCounts("failed", "failed-x.com");
