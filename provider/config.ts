@@ -4,6 +4,7 @@
  * and never becomes part of the serialized provider, an input or state.
  */
 import { CredentialsError } from "./errors";
+import { DEFAULT_EXPIRY_WARNING_DAYS } from "./renewal";
 import type { PollOptions } from "./workflow";
 import type { ClientOptions } from "./settings";
 
@@ -12,6 +13,10 @@ export interface ProviderSettings {
   poll?: PollOptions;
   /** Where the provider reports progress and quotes; the engine shows the provider's stderr. */
   log?: (message: string) => void;
+  /** Expiry and status warnings: how many days ahead, and whether they fail the run instead. */
+  renewal?: { warningDays: number; fail: boolean };
+  /** Milliseconds since the epoch; the renewal warnings' "today". Default Date.now. */
+  now?: () => number;
 }
 
 export type ConfigLookup = (key: string) => string | undefined;
@@ -36,6 +41,12 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
       env,
     },
     poll: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? { deadlineMs: timeoutSeconds * 1000 } : undefined,
+    renewal: {
+      warningDays: wholeDays("cloudflare-registrar:expiryWarningDays", first("cloudflare-registrar:expiryWarningDays") ?? env.CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS),
+      fail:
+        booleanSetting("cloudflare-registrar:failOnExpiryWarning", first("cloudflare-registrar:failOnExpiryWarning") ?? env.CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING?.trim().toLowerCase()) ??
+        false,
+    },
   };
 }
 
@@ -44,4 +55,13 @@ function booleanSetting(key: string, raw: string | undefined): boolean | undefin
   if (raw === "true") return true;
   if (raw === "false") return false;
   throw new CredentialsError(`Config ${key} is '${raw}', not a boolean: \`pulumi config set ${key} true\` (or false).`);
+}
+
+function wholeDays(key: string, raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") return DEFAULT_EXPIRY_WARNING_DAYS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new CredentialsError(`Config ${key} is '${raw}', not a whole number of days: \`pulumi config set ${key} 30\` (the default), or 0 to warn only once a domain has expired.`);
+  }
+  return n;
 }

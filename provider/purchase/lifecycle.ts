@@ -15,6 +15,7 @@ import { registration as registrationSchema, Registration, WorkflowStatus } from
 import { configuredAccountId } from "../settings";
 import { isUnknown } from "../validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "../workflow";
+import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../renewal";
 import { refuseChanges } from "./changes";
 import type { PurchaseContext, PurchaseInputs, PurchaseKind } from "./kind";
 import { unfinishedMessage } from "./outcome";
@@ -117,6 +118,8 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   // ---- diff ------------------------------------------------------------------------------------
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    // Every preview diffs every existing resource: the moment to warn of a lapse, from the state alone.
+    this.warnOfRenewal(olds as unknown as RenewalFacts, news.autoRenew === true);
     // autoRenew is the only input that changes an existing purchase; everything else is refused in check,
     // so a replacement is never planned.
     const wanted = news.autoRenew;
@@ -293,11 +296,25 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const accountId = previous.accountId ?? this.client().accountId();
     const reg = await this.client().findRegistration(id, accountId);
     if (!reg) return { id: "", props: {} };
+    this.warnOfRenewal({ domainName: reg.domain_name, status: reg.status, autoRenew: reg.auto_renew, expiresAt: reg.expires_at });
     const inputs = this.kind.readInputs(previous, reg, accountId);
     const outs = this.kind.outputs(inputs, accountId, reg, previous.quote as Q | undefined);
     if (reg.status === this.kind.pendingStatus && previous.workflowState !== undefined) outs.workflowState = previous.workflowState;
     const { requestedPrivacyMode: _requested, ...reported } = inputs;
     return { id: reg.domain_name, props: outs, inputs: reported };
+  }
+
+  /**
+   * Say when a domain is about to lapse or has, naming it and the one thing to do; or, with
+   * failOnExpiryWarning, fail the run. A program about to turn autoRenew on needs no expiry warning.
+   */
+  private warnOfRenewal(facts: RenewalFacts, autoRenewComing = false): void {
+    if (typeof facts.domainName !== "string") return;
+    const { warningDays, fail } = this.settings.renewal ?? { warningDays: DEFAULT_EXPIRY_WARNING_DAYS, fail: false };
+    const { risk, warning } = assessRenewal(facts, (this.settings.now ?? Date.now)(), warningDays);
+    if (!warning || (risk === "expiring" && autoRenewComing)) return;
+    if (fail) throw new RegistrarError(`${warning} (This fails the run because cloudflare-registrar:failOnExpiryWarning is true.)`);
+    this.log(`warning: ${warning}`);
   }
 
   // ---- delete ----------------------------------------------------------------------------------
