@@ -43,7 +43,8 @@ export function create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
   return provider().create(inputs);
 }
 
-export function read(id: pulumi.ID, props: Props): Promise<pulumi.dynamic.ReadResult> {
+// ResourceProvider declares props optional; the dynamic-provider host always sends them.
+export function read(id: pulumi.ID, props: Props = {}): Promise<pulumi.dynamic.ReadResult> {
   return provider().read(id, props);
 }
 

@@ -31,7 +31,7 @@ export interface DomainRegistrationArgs {
 
 // Checked here, where the module is handed to Pulumi: a signature that drifts from the engine's contract
 // fails the build instead of the deployment.
-const provider: pulumi.dynamic.ResourceProvider = registrarProvider;
+const provider: pulumi.dynamic.ResourceProvider<Record<string, unknown>, Record<string, unknown>> = registrarProvider;
 
 /**
  * A domain registered (or adopted) through Cloudflare Registrar. Registrations are non-refundable:
