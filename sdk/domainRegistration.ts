@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as registrarProvider from "../provider/dynamic";
 import type { Contacts, ContactsArgs, PrivacyMode, Quote, RegistrationStatus, WorkflowState } from "./types";
+import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, type RenewalRisk } from "../provider/renewal";
 
 /** The inputs of a {@link DomainRegistration}. */
 export interface DomainRegistrationArgs {
@@ -83,6 +84,17 @@ export class DomainRegistration extends pulumi.dynamic.Resource {
    * resumes it without buying again, and clears this.
    */
   public readonly workflowState!: pulumi.Output<WorkflowState | undefined>;
+  /**
+   * Whole days until `expiresAt` as of this program run (negative once past); null while pending. Derived
+   * in the program from the recorded state, not stored, so it never shows as drift in a refresh.
+   */
+  public readonly daysUntilExpiry!: pulumi.Output<number | null>;
+  /**
+   * `lapsed` once the domain is expired, in redemption or pending delete; `expiring` when autoRenew is off
+   * and it expires within `cloudflare-registrar:expiryWarningDays` (default 30); else `none`. Export it, or
+   * feed it to a monitoring resource. Derived like `daysUntilExpiry`.
+   */
+  public readonly renewalRisk!: pulumi.Output<RenewalRisk>;
 
   constructor(name: string, args: DomainRegistrationArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output must be a key here, even if undefined: a dynamic resource reads only the outputs its
@@ -114,7 +126,18 @@ export class DomainRegistration extends pulumi.dynamic.Resource {
       "cloudflare-registrar",
       "DomainRegistration",
     );
+    const assessment = pulumi.all([this.domainName, this.status, this.autoRenew, this.expiresAt]).apply(([domainName, status, autoRenew, expiresAt]) =>
+      assessRenewal({ domainName, status, autoRenew, expiresAt }, Date.now(), expiryWarningDays()),
+    );
+    this.daysUntilExpiry = assessment.apply((a) => a.daysUntilExpiry);
+    this.renewalRisk = assessment.apply((a) => a.risk);
   }
+}
+
+/** The warning threshold the program's stack sets, as the provider reads it. */
+function expiryWarningDays(): number {
+  const days = new pulumi.Config("cloudflare-registrar").getNumber("expiryWarningDays");
+  return days !== undefined && Number.isInteger(days) && days >= 0 ? days : DEFAULT_EXPIRY_WARNING_DAYS;
 }
 
 /** The outputs that are not inputs: with the inputs, every key the provider returns. */
@@ -122,5 +145,7 @@ type OutputOnly = Exclude<
   {
     [K in keyof DomainRegistration]: DomainRegistration[K] extends pulumi.Output<unknown> ? K : never;
   }[keyof DomainRegistration],
-  keyof DomainRegistrationArgs | keyof pulumi.CustomResource
+  keyof DomainRegistrationArgs | keyof pulumi.CustomResource | Derived
 >;
+/** Outputs computed in the program from other outputs, never sent to or returned by the provider. */
+type Derived = "daysUntilExpiry" | "renewalRisk";

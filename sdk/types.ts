@@ -94,3 +94,4 @@ export interface DomainAvailability {
   /** The API's price tier, e.g. `standard` or `premium`, when it gives one. */
   tier?: "standard" | "premium" | (string & {});
 }
+export type { RenewalRisk } from "../provider/renewal";

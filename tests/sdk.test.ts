@@ -53,6 +53,23 @@ describe("SDK under pulumi.runtime.setMocks", () => {
     sdk = require("../sdk");
   });
 
+  it("derives daysUntilExpiry and renewalRisk from the recorded state, in the program", async () => {
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000 + 3_600_000).toISOString();
+    const cases: Array<[string, Record<string, unknown>, number | null, string]> = [
+      ["lapsing", { status: "active", autoRenew: false, expiresAt: inDays(10) }, 10, "expiring"],
+      ["renewing", { status: "active", autoRenew: true, expiresAt: inDays(10) }, 10, "none"],
+      ["distant", { status: "active", autoRenew: false, expiresAt: inDays(90) }, 90, "none"],
+      ["redeeming", { status: "redemption_period", autoRenew: false, expiresAt: inDays(-40) }, -40, "lapsed"],
+      ["pending", { status: "registration_pending", autoRenew: false, expiresAt: null }, null, "none"],
+    ];
+    for (const [name, state, days, risk] of cases) {
+      states.set(name, { domainName: `${name}.com`, ...state });
+      const r = new sdk.DomainRegistration(name, { domainName: `${name}.com` });
+      assert.equal(await value(r.daysUntilExpiry), days, name);
+      assert.equal(await value(r.renewalRisk), risk, name);
+    }
+  });
+
   it("registers the DomainRegistration type token with the user's inputs", async () => {
     const site = new sdk.DomainRegistration("site", { domainName: "example.com", autoRenew: true, years: 2, maxPrice: 20 });
     assert.equal(await value(site.urn), "urn:pulumi:dev::sdk-test::pulumi-nodejs:dynamic/cloudflare-registrar:DomainRegistration::site");

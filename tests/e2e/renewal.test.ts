@@ -6,6 +6,15 @@ import { E2E_PROGRAM, E2E_PULUMI_YAML } from "./program";
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
+/** `refresh --preview-only` refuses PULUMI_SKIP_CONFIRMATIONS (it implies --yes); every command here says --yes itself. */
+class ConfirmingStack extends Stack {
+  override env(): NodeJS.ProcessEnv {
+    const env = super.env();
+    delete env.PULUMI_SKIP_CONFIRMATIONS;
+    return env;
+  }
+}
+
 describe("@e2e expiry and status warnings through the real engine", function () {
   this.timeout(900_000);
   let project: string;
@@ -21,7 +30,7 @@ describe("@e2e expiry and status warnings through the real engine", function () 
   /** A stack that adopts `domain`, which the account already owns with `reg`'s fields. */
   async function adopted(domain: string, reg: Record<string, unknown>): Promise<Stack> {
     h = await startSim({ registrations: [{ domain_name: domain, ...reg }] });
-    const s = new Stack(project, `w${++stackNo}`);
+    const s = new ConfirmingStack(project, `w${++stackNo}`);
     await s.init(
       { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "e2e:domainName": domain },
       { "cloudflare-registrar:apiToken": TOKEN },
