@@ -8,8 +8,9 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 
 /** `refresh --preview-only` refuses PULUMI_SKIP_CONFIRMATIONS (it implies --yes); every command here says --yes itself. */
 class ConfirmingStack extends Stack {
+  extraEnv: Record<string, string> = {};
   override env(): NodeJS.ProcessEnv {
-    const env = super.env();
+    const env = { ...super.env(), ...this.extraEnv };
     delete env.PULUMI_SKIP_CONFIRMATIONS;
     return env;
   }
@@ -28,7 +29,7 @@ describe("@e2e expiry and status warnings through the real engine", function () 
   afterEach(() => h?.stop());
 
   /** A stack that adopts `domain`, which the account already owns with `reg`'s fields. */
-  async function adopted(domain: string, reg: Record<string, unknown>): Promise<Stack> {
+  async function adopted(domain: string, reg: Record<string, unknown>): Promise<ConfirmingStack> {
     h = await startSim({ registrations: [{ domain_name: domain, ...reg }] });
     const s = new ConfirmingStack(project, `w${++stackNo}`);
     await s.init(
@@ -61,11 +62,18 @@ describe("@e2e expiry and status warnings through the real engine", function () 
     console.log(`      preview output (redemption_period):\n${preview.output.replace(/^/gm, "        ")}`);
   });
 
-  it("with failOnExpiryWarning the scheduled refresh --preview-only fails on the warning", async () => {
+  it("failOnExpiryWarning fails the scheduled refresh --preview-only (env) and the preview (config) on the warning", async () => {
     const s = await adopted("strict.com", { auto_renew: false, expires_at: inDays(5) });
-    await s.ok("config", "set", "cloudflare-registrar:failOnExpiryWarning", "true");
+    // A refresh configures the provider from the state's recorded config, so the CI job sets the env var.
+    s.extraEnv = { CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING: "true" };
     const refresh = await s.run("refresh", "--preview-only");
     assert.notEqual(refresh.code, 0);
     assert.match(refresh.output, /strict\.com expires in [45] days and will not renew.*failOnExpiryWarning is true/);
+    s.extraEnv = {};
+    assert.equal((await s.run("refresh", "--preview-only")).code, 0, "without it, the warning alone does not fail the job");
+    await s.ok("config", "set", "cloudflare-registrar:failOnExpiryWarning", "true");
+    const preview = await s.run("preview");
+    assert.notEqual(preview.code, 0);
+    assert.match(preview.output, /strict\.com expires in [45] days.*failOnExpiryWarning is true/);
   });
 });
