@@ -35,8 +35,11 @@ describe("awaitWorkflow against the simulator's scenarios", () => {
 
   it("polls a 60 s workflow cheaply: bounded interval, few polls, noticed within one interval", async () => {
     await start({ registrationMs: 60_000 });
-    const { outcome, startedAt } = await register("minute.com");
+    const polledAt: number[] = [];
+    const { outcome, startedAt } = await register("minute.com", { onProgress: () => polledAt.push(clock.t) });
     assert.equal(outcome.kind, "succeeded");
+    const gaps = polledAt.map((t, i) => t - (polledAt[i - 1] ?? startedAt));
+    assert.ok(Math.max(...gaps) <= 5_000, `intervals ${gaps.join(", ")} ms`);
     const noticedAfter = clock.t - (startedAt + 60_000);
     assert.ok(noticedAfter <= 5_000, `noticed ${noticedAfter} ms late`);
     assert.ok(outcome.polls <= 25, `${outcome.polls} polls`);
