@@ -344,7 +344,8 @@ describe("RegistrarClient against the simulator", () => {
       try {
         const { workflow } = await c.createRegistration({ domain_name: "refused-first.com" });
         assert.equal(workflow.state, "succeeded");
-        assert.deepEqual(wire.events, ["ECONNREFUSED", "POST"]);
+        // Refused (once, unless the simulator was slow to start), then the one POST.
+        assert.match(wire.events.join(), /^(ECONNREFUSED,)+POST$/);
         assert.equal(late!.sim.requests({ endpoint: "create-registration" }).length, 1);
       } finally {
         wire.stop();
