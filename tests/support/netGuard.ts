@@ -38,6 +38,8 @@ if (!(net.Socket.prototype.connect as { guarded?: boolean }).guarded) {
   guarded.guarded = true;
   net.Socket.prototype.connect = guarded;
   // Anything that reads the default endpoint gets a closed loopback port, never Cloudflare.
-  for (const k of Object.keys(process.env)) if (k.startsWith("CLOUDFLARE_")) delete process.env[k];
+  // Credentials and endpoints from the machine never reach a test; the provider's own switches
+  // (CLOUDFLARE_REGISTRAR_*) are settings a test may set for its children.
+  for (const k of Object.keys(process.env)) if (k.startsWith("CLOUDFLARE_") && !k.startsWith("CLOUDFLARE_REGISTRAR_")) delete process.env[k];
   process.env.CLOUDFLARE_BASE_URL = "http://127.0.0.1:9/client/v4";
 }
