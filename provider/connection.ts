@@ -3,20 +3,18 @@
  * billable, so only a failure that provably happened before a byte of it could reach the server may be
  * followed by a second POST; every other failure is "maybe sent" (look, never re-POST).
  *
- * What undici 7 throws, and when (lib/dispatcher/client.js `connect`, lib/core/connect.js):
- * - Before the request is written, the connector opens the socket. Its failures are Node's own errors:
- *   DNS (`syscall: "getaddrinfo"`: ENOTFOUND, EAI_AGAIN, EAI_FAIL, ...), connect(2) (`syscall: "connect"`:
- *   ECONNREFUSED — the peer answered our SYN with a reset —, EHOSTUNREACH, ENETUNREACH, ETIMEDOUT,
- *   EADDRNOTAVAIL), or undici's ConnectTimeoutError (UND_ERR_CONNECT_TIMEOUT). With several addresses
- *   (Node's autoSelectFamily) they arrive as one AggregateError of per-address connect errors.
- * - Once connected, undici writes the request at once. A reset, a close or an error after that
- *   (ECONNRESET or EPIPE from `read`/`write`, UND_ERR_SOCKET "other side closed", a parser error, our own
- *   timeout's abort) cannot tell whether the server read the request: the bytes may sit in the server's
- *   socket buffer, be read, and be acted on. That includes a reset the server sends "before reading":
- *   the client cannot see the difference. So the only provable "reset before the request was written"
- *   is the reset that answers the SYN, which is ECONNREFUSED.
- * - A reused keep-alive socket that the server had closed fails the same way (ECONNRESET,
- *   "other side closed"): maybe sent, too.
+ * What undici 7 throws, and when (lib/dispatcher/client.js `connect`, lib/core/connect.js): undici writes
+ * a request only after the socket's `connect` event. Everything before that event fails with Node's own
+ * errors, which carry the phase in `syscall`:
+ * - DNS (`syscall: "getaddrinfo"`): ENOTFOUND, EAI_AGAIN, EAI_FAIL, ...;
+ * - connect(2) (`syscall: "connect"`): ECONNREFUSED (the peer answered our SYN with a reset), a reset
+ *   that arrived before the connection completed (ECONNRESET), EHOSTUNREACH, ENETUNREACH, ETIMEDOUT;
+ * - undici's ConnectTimeoutError (UND_ERR_CONNECT_TIMEOUT);
+ * - with several addresses (Node's autoSelectFamily), one AggregateError of per-address connect errors.
+ * After `connect`, a reset, a close or an error (ECONNRESET or EPIPE from `read`/`write`, UND_ERR_SOCKET
+ * "other side closed", a parser error, our own timeout's abort) cannot tell whether the server read the
+ * request: its bytes may sit in the server's socket buffer, be read and be acted on. A reused keep-alive
+ * socket the server had closed fails the same way. All of those are "maybe sent".
  */
 
 /** `never_left`: provably not sent, safe to send again. `maybe_sent`: the server may have acted on it. */
