@@ -14,7 +14,7 @@ import {
   ValidationError,
 } from "../provider/errors";
 import { blockedConnections } from "./support/netGuard";
-import { ACCOUNT, FAST_RETRY, Harness, startSim, TOKEN } from "./support/sim";
+import { ACCOUNT, FAST_RETRY, Harness, startSim, TOKEN, VirtualClock } from "./support/sim";
 
 const processedPosts = (h: Harness) =>
   h.sim.requests({ endpoint: "create-registration" }).filter((r) => r.status >= 200 && r.status < 300).length;
@@ -203,11 +203,11 @@ describe("RegistrarClient against the simulator", () => {
     it("retries a 429, honouring Retry-After", async () => {
       h.sim.addFault({ endpoint: "get-registration", kind: "status", status: 429, retryAfterSeconds: 1, times: 1 });
       h.sim.registry.seed(ACCOUNT, { domain_name: "owned.com" });
-      const started = Date.now();
-      await h.client().getRegistration("owned.com");
+      const clock = new VirtualClock();
+      await h.client({ clock }).getRegistration("owned.com");
       const reqs = h.sim.requests({ endpoint: "get-registration" });
       assert.deepEqual(reqs.map((r) => r.status), [429, 200]);
-      assert.ok(Date.now() - started >= 990, "waited for Retry-After");
+      assert.equal(clock.now() - new VirtualClock().now(), 1_000, "waited exactly the Retry-After");
     });
 
     it("retries 5xx, dropped connections and timeouts on idempotent requests", async () => {
