@@ -41,13 +41,14 @@ function provablyUnsent(err: ErrorLike): boolean {
 /** Whether a transport failure (as thrown by undici, or its `cause`) proves the request never left. */
 export function connectionFate(err: unknown, timedOut = false): ConnectionFate {
   // Our own timeout aborts whatever phase the request was in, so it proves nothing.
-  if (timedOut || !err || typeof err !== "object") return "maybe_sent";
-  const e = err as ErrorLike;
+  if (timedOut) return "maybe_sent";
+  // Object() lets anything thrown (undefined, a string) be read as an error without a code.
+  const e = Object(err) as ErrorLike;
   if (Array.isArray(e.errors) && e.errors.length > 0) {
     return e.errors.every((inner) => connectionFate(inner) === "never_left") ? "never_left" : "maybe_sent";
   }
   if (provablyUnsent(e)) return "never_left";
-  return e.cause && typeof e.cause === "object" && provablyUnsent(e.cause as ErrorLike) ? "never_left" : "maybe_sent";
+  return provablyUnsent(Object(e.cause) as ErrorLike) ? "never_left" : "maybe_sent";
 }
 
 /** The code to show for a failure: its own, else its cause's, else the first inner error's. */

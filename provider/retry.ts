@@ -77,11 +77,11 @@ export function retryDecision(ctx: RetryContext): RetryDecision {
   if (outcome.kind === "status") {
     const { status } = outcome;
     // A 5xx or 408 may come after the server acted on the request; a 429 means it was not processed.
-    if (request === "registration" && status !== 429 && (status >= 500 || status === 408)) {
+    if (request === "registration" && (status >= 500 || status === 408)) {
       return { retry: false, outcomeUnknown: true, why: `HTTP ${status} to a registration: it may have been processed` };
     }
-    const retryable = request === "idempotent" ? isRetryableStatus(status) : status === 429;
-    if (!retryable) return { retry: false, outcomeUnknown: false, why: `HTTP ${status} is final` };
+    // What is left retryable for a registration is the 429 alone.
+    if (!isRetryableStatus(status)) return { retry: false, outcomeUnknown: false, why: `HTTP ${status} is final` };
     retryAfter = outcome.retryAfterMs;
   } else if (request === "registration" && !outcome.neverLeft) {
     return { retry: false, outcomeUnknown: true, why: "the connection failed after the registration may have been sent" };

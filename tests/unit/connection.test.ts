@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as net from "node:net";
 import { RegistrarClient } from "../../provider/client";
 import { connectionFate, failureCode } from "../../provider/connection";
-import { NetworkError, OutcomeUnknownError } from "../../provider/errors";
+import { NetworkError, OutcomeUnknownError, ResponseShapeError } from "../../provider/errors";
 import { VirtualClock } from "../support/sim";
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
@@ -16,6 +16,10 @@ describe("connection: which failures prove the request never left", () => {
     ["a name that does not resolve", err("ENOTFOUND", "getaddrinfo")],
     ["a DNS server that did not answer", err("EAI_AGAIN", "getaddrinfo")],
     ["a DNS failure without a syscall", err("EAI_FAIL")],
+    ["a name that does not resolve, without a syscall", err("ENOTFOUND")],
+    ["a DNS timeout, without a syscall", err("EAI_AGAIN")],
+    ["a name without an address, without a syscall", err("EAI_NODATA")],
+    ["any failure of the lookup", err("EAI_SERVICE", "getaddrinfo")],
     ["a reset before the connection completed", err("ECONNRESET", "connect")],
     ["an unreachable host", err("EHOSTUNREACH", "connect")],
     ["a connect(2) that timed out", err("ETIMEDOUT", "connect")],
@@ -38,6 +42,7 @@ describe("connection: which failures prove the request never left", () => {
     ["a wrapper whose cause is a reset", new TypeError("fetch failed", { cause: err("ECONNRESET", "read") })],
     ["a wrapper whose cause is not an object", Object.assign(new Error("x"), { cause: "ECONNREFUSED" })],
     ["something that is not an error", "ECONNREFUSED"],
+    ["an AggregateError with no inner errors, reset itself", Object.assign(new AggregateError([]), { code: "ECONNRESET" })],
     ["nothing", undefined],
   ];
   for (const [what, e, timedOut] of maybeSent) it(`maybe_sent: ${what}`, () => assert.equal(connectionFate(e, timedOut), "maybe_sent"));
@@ -49,6 +54,7 @@ describe("connection: which failures prove the request never left", () => {
     assert.equal(failureCode(new Error("plain")), "");
     assert.equal(failureCode(Object.assign(new Error("numeric"), { code: 42 })), "");
     assert.equal(failureCode(undefined), "");
+    assert.equal(failureCode(new AggregateError([])), "");
   });
 });
 
@@ -193,5 +199,80 @@ describe("connection faults through real sockets", () => {
     await assert.rejects(client(s.url).getRegistration("x.com"), (e: unknown) => e instanceof NetworkError && !e.notSent);
     assert.equal(s.requests.length, 3);
     assert.equal(clock.waits.length, 2);
+  });
+});
+
+describe("the client's reading of an answer, through a bare server", () => {
+  let servers: RawServer[] = [];
+  let clients: RegistrarClient[] = [];
+  afterEach(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
+    clients = [];
+  });
+  /** A server that answers every request with `status` and `body` and closes. */
+  const answering = async (status: number, body: string) => {
+    const s = await rawServer({
+      onRequest: (socket) => socket.end(`HTTP/1.1 ${status} X\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`),
+    });
+    servers.push(s);
+    const c = new RegistrarClient({ apiToken: "t", accountId: ACCOUNT, baseUrl: s.url, env: {}, clock: new VirtualClock(), retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 60_000 } });
+    clients.push(c);
+    return { s, c };
+  };
+  const envelope = (success: boolean, errors: unknown[] = [], result: unknown = null) => JSON.stringify({ success, errors, messages: [], result });
+
+  it("sends JSON headers only with a body, and names itself", async () => {
+    const { s, c } = await answering(404, envelope(false, [{ code: 1, message: "nope" }]));
+    await assert.rejects(c.getRegistration("x.com"));
+    await assert.rejects(c.createRegistration({ domain_name: "x.com" }));
+    const [get, post] = s.requests;
+    assert.doesNotMatch(get!, /content-type/i);
+    assert.match(get!, /\r\nuser-agent: pulumi-cloudflare-registrar\r\n/i);
+    assert.match(get!, /\r\naccept: application\/json\r\n/i);
+    assert.match(post!, /\r\ncontent-type: application\/json\r\n/i);
+  });
+
+  it("invariant: only a 2xx with success: true is a success (a 200 saying success: false is an error, sent once)", async () => {
+    const { s, c } = await answering(200, envelope(false, [{ code: 1001, message: "bad" }]));
+    await assert.rejects(c.getRegistration("x.com"), /1001/);
+    assert.equal(s.requests.length, 1);
+  });
+
+  it("invariant: a 3xx or 4xx is never a success, even with success: true", async () => {
+    for (const status of [302, 400]) {
+      const { c } = await answering(status, envelope(true, [], { domain_name: "x.com" }));
+      await assert.rejects(c.getRegistration("x.com"), new RegExp(`${status}`));
+    }
+  });
+
+  it("invariant: a 2xx that is not the envelope is a ResponseShapeError, not retried as a network fault", async () => {
+    const { s, c } = await answering(200, "not json");
+    await assert.rejects(c.getRegistration("x.com"), (e: Error) => e instanceof ResponseShapeError && /\(envelope\).*got not json/.test(e.message));
+    assert.equal(s.requests.length, 1);
+    const empty = await answering(200, "");
+    await assert.rejects(empty.c.getRegistration("x.com"), /got an empty body/);
+  });
+
+  it("shows a non-JSON error answer's start, or says it was empty", async () => {
+    const html = await answering(404, "<html>gone</html>");
+    await assert.rejects(html.c.getRegistration("x.com"), /non-JSON 404 answer: <html>gone<\/html>/);
+    const empty = await answering(404, "");
+    await assert.rejects(empty.c.getRegistration("x.com"), /non-JSON 404 answer: \(empty body\)/);
+  });
+
+  it("invariant: a 5xx to the registration POST is OutcomeUnknownError carrying Cloudflare's code and message, or 'no detail'", async () => {
+    const { s, c } = await answering(500, envelope(false, [{ code: 7000, message: "boom" }]));
+    await assert.rejects(c.createRegistration({ domain_name: "x.com" }), (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 500: \[7000\] boom\)/.test(e.message));
+    assert.equal(s.requests.length, 1);
+    const bare = await answering(502, envelope(false));
+    await assert.rejects(bare.c.createRegistration({ domain_name: "x.com" }), (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 502: no detail\)/.test(e.message));
+  });
+
+  it("keeps the transport error as the NetworkError's cause", async () => {
+    const c = new RegistrarClient({ apiToken: "t", accountId: ACCOUNT, baseUrl: "http://nonexistent.invalid/client/v4", env: {}, clock: new VirtualClock(), retry: { maxRetries: 0 } });
+    clients.push(c);
+    await assert.rejects(c.getRegistration("x.com"), (e: unknown) => e instanceof NetworkError && (e.cause as { code?: string }).code === "ENOTFOUND");
   });
 });

@@ -69,3 +69,17 @@ describe("the dynamic-provider shim forwards every method to the lifecycle", () 
     await assert.rejects(dynamic.read("shim.com", { domainName: "shim.com", accountId: ACCOUNT }), AuthenticationError);
   });
 });
+
+describe("the dynamic-provider shim before configure", () => {
+  it("falls back to the environment (and says what is missing) when the engine sent no config", async () => {
+    const path = require.resolve("../../provider/dynamic");
+    const cached = require.cache[path];
+    delete require.cache[path];
+    try {
+      const fresh = require("../../provider/dynamic") as typeof dynamic;
+      await assert.rejects(fresh.read("x.com", { domainName: "x.com" }), /No Cloudflare API credentials found/);
+    } finally {
+      require.cache[path] = cached;
+    }
+  });
+});

@@ -93,6 +93,9 @@ describe("retry: backoff and Retry-After", () => {
     assert.equal(retryAfterMs({ "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" }, now), 5_000);
     assert.equal(retryAfterMs({ "retry-after": "Wed, 31 Dec 2025 23:59:00 GMT" }, now), 0, "a date in the past means now");
     assert.equal(retryAfterMs({ "retry-after": "  " }, now), undefined);
+    assert.equal(retryAfterMs({ "retry-after-ms": "Infinity", "retry-after": "2" }, now), 2_000, "an endless retry-after-ms is ignored");
+    assert.equal(retryAfterMs({ "retry-after": "Infinity" }, now), undefined, "an endless wait is no answer");
+    assert.equal(retryAfterMs({ "retry-after": "-5" }, now), 0, "a negative number of seconds is never a negative wait");
     assert.equal(retryAfterMs({ "retry-after": "later" }, now), undefined);
     assert.equal(retryAfterMs({}, now), undefined);
     const sooner = retryAfterMs({ "retry-after": new Date(Date.now() + 60_000).toUTCString() });
