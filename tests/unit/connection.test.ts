@@ -188,6 +188,7 @@ describe("connection faults through real sockets", () => {
     await assert.rejects(register(client(s.url, 150)), (e: unknown) => {
       assert.ok(e instanceof OutcomeUnknownError, String(e));
       assert.ok(e.cause instanceof NetworkError && e.cause.timedOut && !e.cause.notSent);
+      assert.ok(e.cause.cause instanceof Error, "the abort is kept as the cause");
       assert.match(e.message, /no answer within 150 ms/);
       return true;
     });
@@ -241,7 +242,7 @@ describe("the client's reading of an answer, through a bare server", () => {
   });
 
   it("invariant: a 3xx or 4xx is never a success, even with success: true", async () => {
-    for (const status of [302, 400]) {
+    for (const status of [300, 302, 400]) {
       const { c } = await answering(status, envelope(true, [], { domain_name: "x.com" }));
       await assert.rejects(c.getRegistration("x.com"), new RegExp(`${status}`));
     }
@@ -253,6 +254,10 @@ describe("the client's reading of an answer, through a bare server", () => {
     assert.equal(s.requests.length, 1);
     const empty = await answering(200, "");
     await assert.rejects(empty.c.getRegistration("x.com"), /got an empty body/);
+    const long = await answering(200, "x".repeat(300));
+    await assert.rejects(long.c.getRegistration("x.com"), (e: Error) => e.message.includes(`got ${"x".repeat(120)}`) && !e.message.includes("x".repeat(121)));
+    const multiple = await answering(300, "not json");
+    await assert.rejects(multiple.c.getRegistration("x.com"), /non-JSON 300 answer: not json/);
   });
 
   it("shows a non-JSON error answer's start, or says it was empty", async () => {
@@ -260,11 +265,13 @@ describe("the client's reading of an answer, through a bare server", () => {
     await assert.rejects(html.c.getRegistration("x.com"), /non-JSON 404 answer: <html>gone<\/html>/);
     const empty = await answering(404, "");
     await assert.rejects(empty.c.getRegistration("x.com"), /non-JSON 404 answer: \(empty body\)/);
+    const long = await answering(404, "y".repeat(300));
+    await assert.rejects(long.c.getRegistration("x.com"), (e: Error) => e.message.includes(`answer: ${"y".repeat(200)}`) && !e.message.includes("y".repeat(201)));
   });
 
   it("invariant: a 5xx to the registration POST is OutcomeUnknownError carrying Cloudflare's code and message, or 'no detail'", async () => {
-    const { s, c } = await answering(500, envelope(false, [{ code: 7000, message: "boom" }]));
-    await assert.rejects(c.createRegistration({ domain_name: "x.com" }), (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 500: \[7000\] boom\)/.test(e.message));
+    const { s, c } = await answering(500, envelope(false, [{ code: 7000, message: "boom" }, { code: 7001, message: "bang" }]));
+    await assert.rejects(c.createRegistration({ domain_name: "x.com" }), (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 500: \[7000\] boom; \[7001\] bang\)/.test(e.message));
     assert.equal(s.requests.length, 1);
     const bare = await answering(502, envelope(false));
     await assert.rejects(bare.c.createRegistration({ domain_name: "x.com" }), (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 502: no detail\)/.test(e.message));

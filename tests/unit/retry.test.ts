@@ -47,6 +47,12 @@ describe("retry: the pure decision", () => {
     assert.equal(decide({ request: "registration", outcome: { kind: "network", neverLeft: true } }).retry, true);
   });
 
+  it("invariant: a request of unknown kind is treated as the registration (fail safe)", () => {
+    const unknownKind = "other" as never;
+    assert.equal(decide({ request: unknownKind, outcome: { kind: "network", neverLeft: false } }).retry, false);
+    assert.deepEqual(decide({ request: unknownKind, outcome: { kind: "status", status: 503 } }), { retry: false, outcomeUnknown: true, why: "HTTP 503 to a registration: it may have been processed" });
+  });
+
   it("retries an idempotent request after any connection failure", () => {
     assert.equal(decide({ outcome: { kind: "network", neverLeft: false } }).retry, true);
     assert.equal(decide({ outcome: { kind: "network", neverLeft: true } }).retry, true);
