@@ -64,3 +64,31 @@ export async function searchDomains(
 ): Promise<DomainAvailability[]> {
   return withClient(opts, async (c) => (await c.search({ query, extensions: opts.extensions, limit: opts.limit })).map(toSdk));
 }
+
+export type { TransferCandidate, TransferCheck } from "../provider/transfer/check";
+
+/**
+ * Whether each domain can be transferred in, at what price, and, when it cannot, each reason with what to
+ * do (any number of names; checked 10 at a time). Auth codes are given as the current registrar shows them.
+ */
+export async function checkTransfers(
+  domains: Array<import("../provider/transfer/check").TransferCandidate>,
+  opts: LookupOptions = {},
+): Promise<Array<import("../provider/transfer/check").TransferCheck>> {
+  // Loaded when called: a program that only declares resources never loads the HTTP client.
+  const { RegistrarClient: Client } = require("../provider/client") as typeof import("../provider/client");
+  const { checkTransferEligibility } = require("../provider/transfer/check") as typeof import("../provider/transfer/check");
+  const { client: fromStack } = settingsFromConfig(fromConfig);
+  const client = new Client({
+    ...fromStack,
+    apiToken: opts.apiToken ?? fromStack.apiToken,
+    accountId: opts.accountId ?? fromStack.accountId,
+    baseUrl: opts.baseUrl ?? fromStack.baseUrl,
+    sandbox: opts.sandbox ?? fromStack.sandbox,
+  });
+  try {
+    return await checkTransferEligibility(client, domains, opts.accountId);
+  } finally {
+    await client.close();
+  }
+}
