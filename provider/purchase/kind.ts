@@ -6,7 +6,7 @@
 import type { RegistrarClient } from "../client";
 import type { Registration, RegistrationStatus, WorkflowStatus } from "../schemas";
 import type { CheckFailure } from "../validation";
-import type { Clock } from "../workflow";
+import type { Clock, PollOptions } from "../workflow";
 
 /** Inputs every purchase has, in the SDK's names. */
 export interface PurchaseInputs {
@@ -61,6 +61,8 @@ export interface PurchaseKind<I extends PurchaseInputs, Q, O> {
   start(ctx: PurchaseContext, inputs: I, accountId: string, quote: Q): Promise<WorkflowStatus>;
   /** The purchase's workflow as it is now, to resume it; undefined when there is none to follow. */
   status(ctx: PurchaseContext, domain: string, accountId: string): Promise<WorkflowStatus | undefined>;
+  /** How this kind's workflow is polled by default (the settings' poll options win): transfers poll slowly. */
+  readonly poll?: Omit<PollOptions, "deadlineMs" | "onProgress" | "clock">;
   /** How long to await the workflow in create, when the kind has its own bound. */
   awaitMs?(ctx: PurchaseContext): number | undefined;
 

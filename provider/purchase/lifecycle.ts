@@ -179,6 +179,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const outcome: WorkflowOutcome =
       settledOutcome(workflow) ??
       (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), {
+        ...this.kind.poll,
         ...this.settings.poll,
         ...(deadlineMs !== undefined ? { deadlineMs } : {}),
         onProgress: (w, polls) => {

@@ -116,6 +116,9 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
         throw err;
       }
     },
+    // The API asks for a poll every 30 s while a transfer is pending or in progress, and far less while
+    // blocked on the losing registrar; a transfer rarely finishes within create's short wait anyway.
+    poll: { initialIntervalMs: 1_000, backoffFactor: 2, maxIntervalMs: 30_000, blockedIntervalMs: 30 * 60_000 },
     awaitMs: () => waitMs() ?? DEFAULT_TRANSFER_WAIT_MS,
 
     outputs: transferOutputs,
