@@ -1,5 +1,8 @@
 import { strict as assert } from "node:assert";
 import { RegistrarClient } from "../provider/client";
+import type { ProviderSettings } from "../provider/config";
+import { PartialStateError } from "../provider/purchase/partial";
+import type { WorkflowStatus } from "../provider/schemas";
 import { TransferProvider } from "../provider/transfer/provider";
 import type { TransferOutputs } from "../provider/transfer/mapping";
 import { UNKNOWN } from "../provider/validation";
@@ -297,6 +300,74 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
     assert.match(errors[0]!, /invalid_auth_code/);
     const everything = JSON.stringify([outs, read]) + errors.join("\n") + logs.join("\n");
     for (const secret of [CODE, BASE64]) assert.ok(!everything.includes(secret), `leaked ${secret}`);
+  });
+});
+
+/** The simulator's transfers always succeed; this turns the workflow's answers into what the API may also say. */
+class SteeredClient extends RegistrarClient {
+  constructor(
+    options: ConstructorParameters<typeof RegistrarClient>[0],
+    private readonly steer: (w: WorkflowStatus) => WorkflowStatus,
+  ) {
+    super(options);
+  }
+  override async followWorkflow(link: string): Promise<WorkflowStatus> {
+    return this.steer(await super.followWorkflow(link));
+  }
+}
+
+class SteeredProvider extends TransferProvider {
+  private steered?: RegistrarClient;
+  constructor(
+    settings: ProviderSettings,
+    private readonly steer: (w: WorkflowStatus) => WorkflowStatus,
+  ) {
+    super(settings);
+  }
+  protected override client(): RegistrarClient {
+    return (this.steered ??= new SteeredClient(this.settings.client, this.steer));
+  }
+  override async close(): Promise<void> {
+    await this.steered?.close();
+  }
+}
+
+describe("TransferProvider when the transfer workflow needs the user or fails", () => {
+  let h: Harness;
+  let p: SteeredProvider;
+  afterEach(async () => {
+    await p.close();
+    await h.stop();
+  });
+  const begin = async (steer: (w: WorkflowStatus) => WorkflowStatus) => {
+    h = await startSim({ transferMs: 5_000 });
+    p = new SteeredProvider({ client: h.clientOptions(), poll: { initialIntervalMs: 20, maxIntervalMs: 50, deadlineMs: 5_000 }, transferWaitMs: 2_000, log: () => undefined }, steer);
+    const checked = await p.check(undefined, { domainName: "taken-steer.com", authCode: CODE });
+    assert.deepEqual(checked.failures, []);
+    return p.create(checked.inputs);
+  };
+
+  it("action_required: records a resumable partial state with what to do; the next up resumes it with no second POST", async () => {
+    const foa = (w: WorkflowStatus): WorkflowStatus => ({ ...w, state: "action_required", context: { action: "accept_foa", confirmation_sent_to: "owner@example.com" } });
+    const err = await begin(foa).then(
+      () => assert.fail("should need the user"),
+      (e: unknown) => e as PartialStateError<TransferOutputs>,
+    );
+    assert.ok(err instanceof PartialStateError);
+    assert.match(err.message, /Transfer of 'taken-steer\.com' is waiting for you: accept_foa \(a confirmation was sent to owner@example\.com\)\. .*resumes this transfer without paying again/);
+    assert.equal(err.properties.status, "transfer_pending");
+    assert.equal(err.properties.transferState, "action_required");
+    // The engine retries the recorded resource with an update: it follows the transfer, never posts again.
+    const { outs } = await p.update("taken-steer.com", err.properties as never, { domainName: "taken-steer.com", authCode: CODE });
+    assert.equal(outs.status, "transfer_pending");
+    assert.equal(h.sim.requests({ endpoint: "transfer-in" }).length, 1);
+  });
+
+  it("failed: fails with the registry's code and what to do; nothing is charged and nothing posted again", async () => {
+    const rejected = (w: WorkflowStatus): WorkflowStatus => ({ ...w, state: "failed", completed: true, error: { code: "transfer_rejected", message: "The losing registrar rejected the transfer." } });
+    await assert.rejects(begin(rejected), /Transfer of 'taken-steer\.com' failed: \[transfer_rejected\] The losing registrar rejected the transfer\.\. The transfer is over.*nothing was charged.*start a new transfer/);
+    assert.equal(h.sim.requests({ endpoint: "transfer-in" }).length, 1);
+    assert.deepEqual(h.sim.charges(), []);
   });
 });
 
