@@ -104,6 +104,15 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
       assert.equal((inputs.quote as { transferCost: string }).transferCost, "10.44");
     });
 
+    it("refuses in the Registrar Sandbox, which has no transfer endpoints, before asking it anything about transfers", async () => {
+      await start();
+      const sandboxed = new TransferProvider({ client: h.clientOptions({ sandbox: true }), log: () => undefined });
+      const { failures } = await sandboxed.check(undefined, { domainName: "taken-move.com", authCode: CODE });
+      await sandboxed.close();
+      assert.match(reasons(failures), /in the Registrar Sandbox: it has no transfer endpoints.*sandbox off/);
+      assert.deepEqual(h.sim.counts(), { "get-registration": 1 });
+    });
+
     it("enforces maxPrice on the transfer cost, in integer micro-units", async () => {
       await start();
       const { failures } = await p.check(undefined, { domainName: "taken-move.com", authCode: CODE, maxPrice: 10.43 });

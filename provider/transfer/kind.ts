@@ -85,6 +85,16 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
 
     async price(ctx, inputs, accountId): Promise<Priced<TransferQuote>> {
       const domain = inputs.domainName;
+      if (ctx.client.sandbox) {
+        return {
+          failures: [
+            {
+              property: "domainName",
+              reason: `Cannot transfer '${domain}' in the Registrar Sandbox: it has no transfer endpoints (only search, check, registrations and extensions). Turn cloudflare-registrar:sandbox off to transfer for real, or try it against the local simulator (README).`,
+            },
+          ],
+        };
+      }
       const p = await plan(ctx, inputs, accountId);
       const code = p.withCode && typeof inputs.authCode === "string" && !isUnknown(inputs.authCode) ? { auth_code: encodeAuthCode(inputs.authCode) } : {};
       const answer = await ctx.client.transferCheck([{ domain_name: domain, ...code }], accountId).catch((e: unknown) => {
