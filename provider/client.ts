@@ -22,6 +22,8 @@ import { ClientOptions, Credentials, resolveAccountId, resolveBaseUrl, resolveCr
 import { Clock, realClock } from "./workflow";
 
 export const CHECK_BATCH_SIZE = 20;
+/** domain-transfer-check takes at most 10 domains per request. */
+export const TRANSFER_CHECK_BATCH_SIZE = 10;
 
 export interface RegistrantContact {
   email: string;
@@ -42,6 +44,21 @@ export interface CreateRegistrationBody {
   contacts?: { registrant?: RegistrantContact; administrator?: RegistrantContact; billing?: RegistrantContact; technical?: RegistrantContact };
   contact_extensions?: Record<string, unknown>;
   acknowledgements?: Record<string, unknown>;
+}
+
+/** The transfer-in body; the domain is in the path. `auth_code` is already base64 (RFC 4648 §4). */
+export interface TransferInBody {
+  auth_code?: string;
+  auto_renew?: boolean;
+  privacy_mode?: "redaction" | "off";
+  contacts?: CreateRegistrationBody["contacts"];
+  contact_extensions?: Record<string, unknown>;
+}
+
+/** One domain for domain-transfer-check; `auth_code` base64 as for transfer-in. */
+export interface TransferCheckItem {
+  domain_name: string;
+  auth_code?: string;
 }
 
 /** Get Extension's answer: the extension's rules, or "unchanged" for a matching If-None-Match. */
@@ -188,6 +205,54 @@ export class RegistrarClient {
       domain: body.domain_name,
     });
     return { httpStatus: answer.status, workflow: this.parseWorkflow(answer, "create registration") };
+  }
+
+  /**
+   * Domain transfer check: whether each domain can move here, and its transfer price. Read-only, so
+   * safe to repeat. Lists longer than 10 go in batches; the answers are merged into one map by domain.
+   */
+  async transferCheck(domains: readonly TransferCheckItem[], accountId?: string): Promise<Record<string, schema.TransferEligibility>> {
+    const results: Record<string, schema.TransferEligibility> = {};
+    for (let i = 0; i < domains.length; i += TRANSFER_CHECK_BATCH_SIZE) {
+      const batch = domains.slice(i, i + TRANSFER_CHECK_BATCH_SIZE);
+      const answer = await this.send({
+        endpoint: "domain-transfer-check",
+        method: "POST",
+        path: this.registrar(accountId, "/domain-transfer-check"),
+        body: { domains: batch },
+        idempotent: true,
+        domain: batch.length === 1 ? batch[0]!.domain_name : undefined,
+      });
+      Object.assign(results, schema.parseResponse(schema.transferCheckResult, answer.body.result, "domain-transfer-check").domains);
+    }
+    return results;
+  }
+
+  /**
+   * Transfer in: billable on success, like Create Registration. Never retried after it may have reached
+   * the server; when its fate is unknown this throws {@link OutcomeUnknownError}.
+   */
+  async transferIn(domain: string, body: TransferInBody, options: { accountId?: string } = {}): Promise<WorkflowAnswer> {
+    const answer = await this.send({
+      endpoint: "transfer-in",
+      method: "POST",
+      path: this.registrationPath(domain, options.accountId, "/transfer-in"),
+      body,
+      idempotent: false,
+      domain,
+    });
+    return { httpStatus: answer.status, workflow: this.parseWorkflow(answer, "transfer-in") };
+  }
+
+  async transferInStatus(domain: string, accountId?: string): Promise<schema.WorkflowStatus> {
+    const answer = await this.send({
+      endpoint: "transfer-in-status",
+      method: "GET",
+      path: this.registrationPath(domain, accountId, "/transfer-in-status"),
+      idempotent: true,
+      domain,
+    });
+    return this.parseWorkflow(answer, "transfer-in-status");
   }
 
   /**
