@@ -374,7 +374,7 @@ describe("TransferProvider when the transfer workflow needs the user or fails", 
 
   it("failed: fails with the registry's code and what to do; nothing is charged and nothing posted again", async () => {
     const rejected = (w: WorkflowStatus): WorkflowStatus => ({ ...w, state: "failed", completed: true, error: { code: "transfer_rejected", message: "The losing registrar rejected the transfer." } });
-    await assert.rejects(begin(rejected), /Transfer of 'taken-steer\.com' failed: \[transfer_rejected\] The losing registrar rejected the transfer\.\. The transfer is over.*nothing was charged.*start a new transfer/);
+    await assert.rejects(begin(rejected), /Transfer of 'taken-steer\.com' failed: \[transfer_rejected\] The losing registrar rejected the transfer\. The transfer is over.*nothing was charged.*start a new transfer/);
     assert.equal(h.sim.requests({ endpoint: "transfer-in" }).length, 1);
     assert.deepEqual(h.sim.charges(), []);
   });
