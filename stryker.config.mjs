@@ -48,7 +48,7 @@ export default strykerSet("guards", {
     "provider/retry.ts",
     "provider/connection.ts",
     // The client's transport: the retry loop, one attempt, and the mapping of transport errors.
-    fromLine("provider/client.ts", "private async send("),
+    fromLine("provider/transport.ts", "  async send("),
     // The workflow poller and the serialized dynamic-provider shim.
     "provider/workflow.ts",
     "provider/dynamic.ts",
