@@ -52,6 +52,8 @@ export default strykerSet("guards", {
     // The workflow poller and the serialized dynamic-provider shim.
     "provider/workflow.ts",
     "provider/dynamic.ts",
+    // Not yet: provider/lifecycle.ts (its guards and resume paths). A trial run with this spec scored 63.9%
+    // (413 mutants, 114 survived, 35 uncovered; 6 minutes); add it once its survivors are killed.
   ],
   spec: ["dist/tests/unit/**/*.test.js", "dist/tests/client.test.js", "dist/tests/workflow.test.js", "dist/tests/provider.test.js"],
   breakAt: 80,
