@@ -19,12 +19,12 @@ function fromLine(file, from) {
 }
 
 /** The shared settings; each set adds what it mutates, which tests see it, and its threshold. */
-export function strykerSet(set, { mutate, spec, breakAt }) {
+export function strykerSet(set, { mutate, spec, breakAt, typeCheck }) {
   return {
     $schema: "./node_modules/@stryker-mutator/core/schema/stryker-schema.json",
     packageManager: "npm",
     testRunner: "mocha",
-    checkers: ["typescript"],
+    checkers: typeCheck ? ["typescript"] : [],
     tsconfigFile: "tsconfig.json",
     buildCommand: "tsc -p tsconfig.json",
     coverageAnalysis: "perTest",
@@ -52,7 +52,13 @@ export default strykerSet("guards", {
     // The workflow poller and the serialized dynamic-provider shim.
     "provider/workflow.ts",
     "provider/dynamic.ts",
+    // Not yet: provider/lifecycle.ts (its guards and resume paths). A trial run with this spec scored 63.9%
+    // (413 mutants, 114 survived, 35 uncovered; 6 minutes); add it once its survivors are killed.
   ],
   spec: ["dist/tests/unit/**/*.test.js", "dist/tests/client.test.js", "dist/tests/workflow.test.js", "dist/tests/provider.test.js"],
   breakAt: 80,
+  // Without the type checker: on 2 shared cores it took this set from 7 minutes to an estimated hour
+  // (it type-checks the project per mutant group), and on the money set it changed no verdict: the
+  // mutants it rejects as type errors are also killed by the tests.
+  typeCheck: false,
 });

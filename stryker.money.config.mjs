@@ -6,4 +6,5 @@ export default strykerSet("money", {
   mutate: ["provider/quote.ts", "provider/verdict.ts"],
   spec: ["dist/tests/unit/money.test.js"],
   breakAt: 90,
+  typeCheck: true,
 });

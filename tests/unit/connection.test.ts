@@ -277,6 +277,14 @@ describe("the client's reading of an answer, through a bare server", () => {
     await assert.rejects(bare.c.createRegistration({ domain_name: "x.com" }), (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 502: no detail\)/.test(e.message));
   });
 
+  it("leaves no timer behind once an answer arrived (a CLI would otherwise wait out the timeout)", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const { c } = await answering(404, envelope(false, [{ code: 1, message: "nope" }]));
+    const before = timers();
+    await assert.rejects(c.getRegistration("x.com"));
+    assert.equal(timers(), before);
+  });
+
   it("keeps the transport error as the NetworkError's cause", async () => {
     const c = new RegistrarClient({ apiToken: "t", accountId: ACCOUNT, baseUrl: "http://nonexistent.invalid/client/v4", env: {}, clock: new VirtualClock(), retry: { maxRetries: 0 } });
     clients.push(c);
