@@ -4,14 +4,24 @@
  * and never becomes part of the serialized provider, an input or state.
  */
 import { CredentialsError } from "./errors";
+import { DEFAULT_EXPIRY_WARNING_DAYS } from "./renewal";
 import type { PollOptions } from "./workflow";
 import type { ClientOptions } from "./settings";
 
 export interface ProviderSettings {
   client: ClientOptions;
   poll?: PollOptions;
+  /**
+   * How long create awaits a transfer-in workflow before it returns `transfer_pending` (refresh follows it
+   * from there): transfers take days, and `pulumi up` must not. Default 60 s.
+   */
+  transferWaitMs?: number;
   /** Where the provider reports progress and quotes; the engine shows the provider's stderr. */
   log?: (message: string) => void;
+  /** Expiry and status warnings: how many days ahead, and whether they fail the run instead. */
+  renewal?: { warningDays: number; fail: boolean };
+  /** Milliseconds since the epoch; the renewal warnings' "today". Default Date.now. */
+  now?: () => number;
 }
 
 export type ConfigLookup = (key: string) => string | undefined;
@@ -25,7 +35,9 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
     return undefined;
   };
   const timeoutSeconds = Number(first("cloudflare-registrar:workflowTimeoutSeconds") ?? env.CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS);
+  const transferWait = first("cloudflare-registrar:transferWaitSeconds") ?? env.CLOUDFLARE_REGISTRAR_TRANSFER_WAIT_SECONDS;
   return {
+    transferWaitMs: seconds("cloudflare-registrar:transferWaitSeconds", transferWait),
     client: {
       apiToken: first("cloudflare-registrar:apiToken", "cloudflare:apiToken"),
       apiKey: first("cloudflare-registrar:apiKey", "cloudflare:apiKey"),
@@ -36,7 +48,23 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
       env,
     },
     poll: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? { deadlineMs: timeoutSeconds * 1000 } : undefined,
+    renewal: {
+      warningDays: wholeDays("cloudflare-registrar:expiryWarningDays", first("cloudflare-registrar:expiryWarningDays") ?? env.CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS),
+      fail:
+        booleanSetting("cloudflare-registrar:failOnExpiryWarning", first("cloudflare-registrar:failOnExpiryWarning") ?? env.CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING?.trim().toLowerCase()) ??
+        false,
+    },
   };
+}
+
+/** A non-negative number of seconds, in ms; 0 means "do not wait". */
+function seconds(key: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new CredentialsError(`Config ${key} is '${raw}', not a number of seconds: \`pulumi config set ${key} 60\` (0 returns at once).`);
+  }
+  return n * 1000;
 }
 
 function booleanSetting(key: string, raw: string | undefined): boolean | undefined {
@@ -44,4 +72,13 @@ function booleanSetting(key: string, raw: string | undefined): boolean | undefin
   if (raw === "true") return true;
   if (raw === "false") return false;
   throw new CredentialsError(`Config ${key} is '${raw}', not a boolean: \`pulumi config set ${key} true\` (or false).`);
+}
+
+function wholeDays(key: string, raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") return DEFAULT_EXPIRY_WARNING_DAYS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new CredentialsError(`Config ${key} is '${raw}', not a whole number of days: \`pulumi config set ${key} 30\` (the default), or 0 to warn only once a domain has expired.`);
+  }
+  return n;
 }

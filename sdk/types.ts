@@ -34,6 +34,12 @@ export interface ContactsArgs {
   technical?: pulumi.Input<ContactArgs>;
 }
 
+/** A contact as the resource reports it back: the {@link ContactArgs} input, resolved. */
+export type Contact = pulumi.Unwrap<ContactArgs>;
+
+/** Contacts by role as the resource reports them back: the {@link ContactsArgs} input, resolved. */
+export type Contacts = pulumi.Unwrap<ContactsArgs>;
+
 /** A registration's status, as Cloudflare reports it. */
 export type RegistrationStatus =
   | "active"
@@ -44,19 +50,48 @@ export type RegistrationStatus =
   | "redemption_period"
   | "pending_delete";
 
+/**
+ * The state of a registration workflow that had not finished when the run ended: `action_required` waits
+ * for you (see the error's instructions), `blocked` for the registry; the others for Cloudflare.
+ */
+export type WorkflowState = "pending" | "in_progress" | "action_required" | "blocked";
+
 /** The price a domain was (or would be) bought at. Amounts are decimal strings, as the API gives them. */
 export type { Quote } from "../provider/quote";
 
+/**
+ * Why domain-check says a domain cannot be registered. The API may add reasons, so any string can come;
+ * the named ones are those it documents today.
+ */
+export type DomainCheckReason =
+  | "extension_not_supported_via_api"
+  | "extension_not_supported"
+  | "extension_disallows_registration"
+  | "domain_premium"
+  | "domain_unavailable"
+  | (string & {});
+
+/** What a domain costs, as domain-check reports it. Amounts are decimal strings, as the API gives them. */
 export interface DomainPricing {
+  /** ISO 4217 code, e.g. `USD`. */
   currency: string;
+  /** The first year's price. */
   registrationCost: string;
+  /** The price of each later year and of each renewal. */
   renewalCost: string;
 }
 
+/** One domain's answer from `checkDomains` or `searchDomains`. */
 export interface DomainAvailability {
+  /** The domain, in ASCII (punycode for internationalised names). */
   name: string;
+  /** Whether it can be registered through the API now. From searchDomains this is advisory: confirm with checkDomains. */
   registrable: boolean;
+  /** Present when the API priced the domain. */
   pricing?: DomainPricing;
-  reason?: string;
-  tier?: string;
+  /** Why it cannot be registered, as the API words it (e.g. `domain_unavailable`); absent when registrable. */
+  reason?: DomainCheckReason;
+  /** The API's price tier, e.g. `standard` or `premium`, when it gives one. */
+  tier?: "standard" | "premium" | (string & {});
 }
+export type { RenewalRisk } from "../provider/renewal";

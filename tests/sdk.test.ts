@@ -1,4 +1,7 @@
 import { strict as assert } from "node:assert";
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { Harness, startSim, TOKEN, ACCOUNT } from "./support/sim";
 
@@ -9,6 +12,8 @@ interface Registered {
 }
 
 const registered: Registered[] = [];
+/** What the mocked engine answers for a resource, by name; default: its inputs, active. */
+const states = new Map<string, Record<string, unknown>>();
 let sdk: typeof import("../sdk");
 
 const contacts = {
@@ -21,6 +26,12 @@ const contacts = {
 
 const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
 
+/** The dynamic-provider host's config object, over a plain map. */
+const hostConfig = (values: Record<string, string>): pulumi.dynamic.Config => ({
+  get: (key) => values[key],
+  require: (key) => values[key] ?? assert.fail(`config ${key} is not set`),
+});
+
 describe("SDK under pulumi.runtime.setMocks", () => {
   before(() => {
     // Mocks are process-wide: each suite installs its own before it runs.
@@ -28,7 +39,8 @@ describe("SDK under pulumi.runtime.setMocks", () => {
       {
         newResource(args) {
           registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-          return { id: `${args.inputs.domainName}`, state: { ...args.inputs, status: "active", autoRenew: args.inputs.autoRenew ?? false } };
+          const state = states.get(args.name) ?? { ...args.inputs, status: "active", autoRenew: args.inputs.autoRenew ?? false };
+          return { id: `${args.inputs.domainName}`, state };
         },
         call: () => ({}),
       },
@@ -39,6 +51,23 @@ describe("SDK under pulumi.runtime.setMocks", () => {
     // Loaded after setMocks, as a program would be.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     sdk = require("../sdk");
+  });
+
+  it("derives daysUntilExpiry and renewalRisk from the recorded state, in the program", async () => {
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000 + 3_600_000).toISOString();
+    const cases: Array<[string, Record<string, unknown>, number | null, string]> = [
+      ["lapsing", { status: "active", autoRenew: false, expiresAt: inDays(10) }, 10, "expiring"],
+      ["renewing", { status: "active", autoRenew: true, expiresAt: inDays(10) }, 10, "none"],
+      ["distant", { status: "active", autoRenew: false, expiresAt: inDays(90) }, 90, "none"],
+      ["redeeming", { status: "redemption_period", autoRenew: false, expiresAt: inDays(-40) }, -40, "lapsed"],
+      ["pending", { status: "registration_pending", autoRenew: false, expiresAt: null }, null, "none"],
+    ];
+    for (const [name, state, days, risk] of cases) {
+      states.set(name, { domainName: `${name}.com`, ...state });
+      const r = new sdk.DomainRegistration(name, { domainName: `${name}.com` });
+      assert.equal(await value(r.daysUntilExpiry), days, name);
+      assert.equal(await value(r.renewalRisk), risk, name);
+    }
   });
 
   it("registers the DomainRegistration type token with the user's inputs", async () => {
@@ -56,12 +85,71 @@ describe("SDK under pulumi.runtime.setMocks", () => {
   });
 
   it("makes contacts a secret output, and never sends a token as an input", async () => {
-    const site = new sdk.DomainRegistration("private", { domainName: "private.com", contacts });
-    assert.equal(await pulumi.isSecret(site.contacts), true);
-    assert.deepEqual(await value(site.contacts), contacts);
-    const r = registered.find((x) => x.name === "private")!;
-    assert.ok(!Object.keys(r.inputs).some((k) => /token|key/i.test(k)));
-    assert.ok(!JSON.stringify(r.inputs).includes(TOKEN));
+    // The token where a program could pick it up: the stack config and the environment (which
+    // netGuard cleared), so its absence below means the SDK left it out.
+    pulumi.runtime.setConfig("cloudflare-registrar:apiToken", TOKEN);
+    process.env.CLOUDFLARE_API_TOKEN = TOKEN;
+    let r: Registered;
+    try {
+      const site = new sdk.DomainRegistration("private", { domainName: "private.com", contacts });
+      assert.equal(await pulumi.isSecret(site.contacts), true);
+      assert.deepEqual(await value(site.contacts), contacts);
+      r = registered.find((x) => x.name === "private")!;
+    } finally {
+      delete process.env.CLOUDFLARE_API_TOKEN;
+      pulumi.runtime.setConfig("cloudflare-registrar:apiToken", "");
+    }
+    assert.equal(typeof r.inputs.__provider, "string");
+    assert.ok(!Object.keys(r.inputs).some((k) => /token|key/i.test(k)), `inputs: ${Object.keys(r.inputs)}`);
+    assert.ok(!JSON.stringify(r.inputs).includes(TOKEN), "the token is in the inputs (or the serialized provider in them)");
+  });
+
+  describe("the outputs the provider returns", () => {
+    let h: Harness;
+    before(async () => {
+      h = await startSim({ domains: { "pending.ca": { scenario: { kind: "action_required", action: "verify_registrant_email" } } } });
+    });
+    after(() => h.stop());
+
+    it("are all readable from the program, with their values (a pending .ca purchase with every input)", async () => {
+      // The provider module the SDK hands to Pulumi, run as the engine's dynamic-provider host runs it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const dynamic = require("../provider/dynamic") as typeof import("../provider/dynamic");
+      await dynamic.configure({
+        config: hostConfig({ "cloudflare-registrar:apiToken": TOKEN, "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl }),
+      });
+      const args = {
+        domainName: "pending.ca",
+        autoRenew: false,
+        years: 2,
+        privacyMode: "off" as const,
+        contacts,
+        contactExtensions: { ca_legal_type: "CCO" },
+        acknowledgements: { ca_registrant_agreement: true },
+        maxPrice: 100,
+      };
+      const checked = await dynamic.check({}, args);
+      assert.deepEqual(checked.failures, []);
+      // action_required: the engine records the error's properties as the resource's state.
+      const outs: Record<string, unknown> = await dynamic.create(checked.inputs!).then(
+        () => assert.fail("the scenario should stop at action_required"),
+        (e: { properties?: Record<string, unknown> }) => e.properties ?? assert.fail(`no partial state: ${e}`),
+      );
+      assert.deepEqual(Object.keys(outs).sort(), [
+        "accountId", "acknowledgements", "autoRenew", "contactExtensions", "contacts", "createdAt", "domainName", "expiresAt",
+        "locked", "maxPrice", "privacyMode", "quote", "requestedPrivacyMode", "status", "workflowState", "years",
+      ]);
+
+      states.set("pending", outs);
+      const site = new sdk.DomainRegistration("pending", args);
+      const declared = site as unknown as Record<string, pulumi.Output<unknown>>;
+      // All declared before any is awaited: an undeclared output leaves the others unresolved.
+      assert.deepEqual(Object.keys(outs).filter((key) => !pulumi.Output.isInstance(declared[key])), [], "returned by the provider, not declared by the resource");
+      for (const [key, expected] of Object.entries(outs)) assert.deepEqual(await value(declared[key]!), expected, key);
+      assert.equal(await value(site.workflowState), "action_required");
+      assert.equal(await value(site.requestedPrivacyMode), "off");
+      assert.equal(await value(site.createdAt), null);
+    });
   });
 
   describe("checkDomains and searchDomains", () => {
@@ -79,5 +167,52 @@ describe("SDK under pulumi.runtime.setMocks", () => {
       const found = await sdk.searchDomains("rocket", { ...opts, extensions: ["app"], limit: 1 });
       assert.deepEqual(found.map((d) => d.name), ["rocket.app"]);
     });
+
+    it("take pulumi.Inputs in their Output forms, and answer as the promise forms do", async () => {
+      const opts = { apiToken: TOKEN, accountId: ACCOUNT, baseUrl: h.sim.baseUrl };
+      const checked = sdk.checkDomainsOutput(pulumi.output(["free.dev", pulumi.output("taken-b.dev")]), {
+        ...opts,
+        apiToken: pulumi.secret(TOKEN),
+        accountId: pulumi.output(ACCOUNT),
+      });
+      assert.deepEqual(await value(checked), await sdk.checkDomains(["free.dev", "taken-b.dev"], opts));
+      assert.equal(await pulumi.isSecret(checked), true, "a secret input makes the answer secret");
+
+      const found = sdk.searchDomainsOutput(pulumi.output("rocket"), { ...opts, extensions: pulumi.output([pulumi.output("app")]), limit: pulumi.output(1) });
+      assert.deepEqual((await value(found)).map((d) => d.name), ["rocket.app"]);
+      assert.equal(await pulumi.isSecret(found), false);
+    });
+  });
+});
+
+describe("importing the SDK", () => {
+  let h: Harness;
+  before(async () => {
+    h = await startSim();
+  });
+  after(() => h.stop());
+
+  it("loads neither the client nor undici nor zod until a function is called, which then works", async () => {
+    const dist = path.resolve(__dirname, "..");
+    const script = `
+      const path = require("node:path");
+      const dist = process.env.SDK_DIST;
+      const heavy = () => Object.keys(require.cache)
+        .filter((k) => /[\\/]node_modules[\\/](undici|zod)[\\/]/.test(k) || k === path.join(dist, "provider", "client.js"))
+        .map((k) => (k.includes("node_modules") ? k.split(/[\\/]node_modules[\\/]/).pop().split(/[\\/]/)[0] : "client"));
+      const sdk = require(path.join(dist, "sdk"));
+      const onImport = heavy();
+      sdk.checkDomains(["free.dev"], { apiToken: process.env.SIM_TOKEN, accountId: process.env.SIM_ACCOUNT, baseUrl: process.env.SIM_BASE_URL })
+        .then((answer) => console.log(JSON.stringify({ onImport, afterCall: [...new Set(heavy())].sort(), answer })))
+        .catch((e) => { console.error(e); process.exit(1); });
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--require", path.join(dist, "tests", "support", "netGuard.js"), "-e", script], {
+      env: { ...process.env, SDK_DIST: dist, SIM_TOKEN: TOKEN, SIM_ACCOUNT: ACCOUNT, SIM_BASE_URL: h.sim.baseUrl },
+    });
+    const { onImport, afterCall, answer } = JSON.parse(stdout);
+    assert.deepEqual(onImport, []);
+    // The same probe sees them once a call needs them, so the empty list above is not a blind spot.
+    assert.deepEqual(afterCall, ["client", "undici", "zod"]);
+    assert.deepEqual(answer.map((d: { name: string; registrable: boolean }) => [d.name, d.registrable]), [["free.dev", true]]);
   });
 });

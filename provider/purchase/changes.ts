@@ -1,0 +1,50 @@
+/**
+ * Changes to an existing purchase that would need a second one: refused in the preview, never planned as
+ * a replacement. Pure.
+ */
+import { isDeepStrictEqual } from "node:util";
+import { CheckFailure, containsUnknown, isUnknown } from "../validation";
+
+/** Objects cross the engine with their keys in any order: compare them sorted. */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortedKeys(x)]));
+  return v;
+}
+export const sameValue = (a: unknown, b: unknown): boolean => isDeepStrictEqual(sortedKeys(a), sortedKeys(b));
+
+/** Failures for a new domain name or account, or a changed create-only input. */
+export function refuseChanges(olds: Record<string, unknown>, news: Record<string, unknown>, createOnly: readonly string[], noun: string): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const oldName = olds.domainName as string;
+  const resource = noun === "transfer" ? "DomainTransfer" : "DomainRegistration";
+  if (!isUnknown(news.domainName) && news.domainName !== oldName) {
+    failures.push({
+      property: "domainName",
+      reason:
+        `domainName cannot change from '${oldName}' to ${JSON.stringify(news.domainName)}: that would mean buying a second domain ` +
+        `(registrations are non-refundable), so it is never planned. To ${noun === "transfer" ? "transfer" : "register"} another domain, add a new ${resource}; ` +
+        `to stop managing '${oldName}', remove it with retainOnDelete: true or \`pulumi state delete\`.`,
+    });
+  }
+  if (olds.accountId !== undefined && news.accountId !== undefined && !isUnknown(news.accountId) && news.accountId !== olds.accountId) {
+    failures.push({
+      property: "accountId",
+      reason: `accountId cannot change from '${olds.accountId}' to '${news.accountId}': the ${noun} of '${oldName}' belongs to the first account. Move it between accounts in the Cloudflare dashboard, then adopt it in a new resource.`,
+    });
+  }
+  for (const key of createOnly) {
+    const [was, now] = [olds[key], news[key]];
+    if (was === undefined || now === undefined || containsUnknown(now) || sameValue(was, now)) continue;
+    const secretish = key === "contacts" || key === "contactExtensions" || key === "authCode";
+    const shown = secretish ? `the ${key}` : `${key} from ${JSON.stringify(was)} to ${JSON.stringify(now)}`;
+    failures.push({
+      property: key,
+      reason:
+        `Cannot change ${shown} of '${oldName}': ${key} is used only when the domain is ${noun === "transfer" ? "transferred" : "registered"}, and changing it would need ` +
+        `a new ${noun}, which is never planned. Restore the previous value (or remove it from the program); ` +
+        `change registrant details or renew in the Cloudflare dashboard.`,
+    });
+  }
+  return failures;
+}
