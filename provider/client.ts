@@ -16,8 +16,10 @@ import {
   ResponseShapeError,
 } from "./errors";
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs, RetryPolicy } from "./retry";
+import { DEFAULT_REQUESTS_PER_FIVE_MINUTES, RateBudget } from "./rateBudget";
 import * as schema from "./schemas";
 import { ClientOptions, Credentials, resolveAccountId, resolveBaseUrl, resolveCredentials, resolveSandbox } from "./settings";
+import { realClock } from "./workflow";
 
 export const CHECK_BATCH_SIZE = 20;
 
@@ -94,6 +96,8 @@ export class RegistrarClient {
   private readonly env: Record<string, string | undefined>;
   /** The Registrar Sandbox: the same API under /registrar-sandbox, with no billing. */
   readonly sandbox: boolean;
+  /** Every request of this client, hence of every resource in the provider process, spends from one budget. */
+  private readonly budget: RateBudget;
 
   constructor(options: ClientOptions = {}) {
     this.env = options.env ?? process.env;
@@ -105,6 +109,7 @@ export class RegistrarClient {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.userAgent = options.userAgent ?? "pulumi-cloudflare-registrar";
     this.agent = new Agent({ keepAliveTimeout: 4_000, connections: 8 });
+    this.budget = new RateBudget(options.requestsPerFiveMinutes ?? DEFAULT_REQUESTS_PER_FIVE_MINUTES, options.clock ?? realClock);
   }
 
   /** The API base this client talks to, e.g. https://api.cloudflare.com/client/v4. */
@@ -366,6 +371,7 @@ export class RegistrarClient {
   }
 
   private async once(req: Request, url: URL, info: RequestInfo): Promise<Answer & { retryAfterMs?: number }> {
+    await this.budget.take();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     try {
@@ -385,6 +391,7 @@ export class RegistrarClient {
       });
       const text = await res.body.text();
       const retryAfter = retryAfterMs(res.headers);
+      if (res.statusCode === 429) this.budget.pause(retryAfter);
       const etag = typeof res.headers.etag === "string" ? res.headers.etag : undefined;
       // Not Modified has no body: the caller's cached copy stands.
       if (res.statusCode === 304) return { status: 304, body: { success: true, errors: [], messages: [] }, etag };

@@ -4,6 +4,7 @@
  */
 import { CredentialsError } from "./errors";
 import type { RetryPolicy } from "./retry";
+import type { Clock } from "./workflow";
 
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -21,11 +22,15 @@ export interface ClientOptions {
   /** Per-request timeout (whole request, headers and body). Default 30 s. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Time for the retry waits and their total bound; default the real clock. Tests pass a virtual one. */
+  clock?: Clock;
   /** Environment to read; default `process.env`. */
   env?: Record<string, string | undefined>;
   userAgent?: string;
   /** Use the Registrar Sandbox (no billing, com/net only). Env: CLOUDFLARE_REGISTRAR_SANDBOX. Default false. */
   sandbox?: boolean;
+  /** This process's share of the API's rate limit, spent evenly. Default 1200 (Cloudflare's limit per user). */
+  requestsPerFiveMinutes?: number;
 }
 
 export type Credentials = { kind: "token"; token: string } | { kind: "key"; key: string; email: string };
