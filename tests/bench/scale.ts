@@ -119,12 +119,14 @@ async function checkOverlap(n: number): Promise<string> {
 
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  // BENCH_PARTS=ratio,overlap (say) runs only those parts; default all.
+  const parts = new Set((process.env.BENCH_PARTS ?? "portfolio,ratio,overlap").split(","));
   ensurePulumi();
   project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
   console.log(`Rate limit in the simulator: ${RATE_LIMIT.requests} requests per ${RATE_LIMIT.windowMs / 1000} s per token; one window shared by preview, up and refresh.\n`);
   console.log("| N | stack | command | requests | per domain | 429s | wall s | ok | by endpoint |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  for (const n of sizes.length ? sizes : [100, 500]) {
+  for (const n of parts.has("portfolio") ? (sizes.length ? sizes : [100, 500]) : []) {
     for (const kind of ["new", "adoption"] as const) {
       const f = await portfolio(kind, n);
       for (const c of ["preview", "up", "refresh"] as Command[]) {
@@ -135,11 +137,15 @@ async function main(): Promise<void> {
       console.log(`| ${n} | ${kind} | preview + up | ${both} | ${(both / n).toFixed(2)} | ${f.preview.limited + f.up.limited} | ${((f.preview.ms + f.up.ms) / 1000).toFixed(1)} | | |`);
     }
   }
-  console.log("\nPreview time at N=100, median of 3 (ms)\n");
-  console.log("| stack | DomainRegistration | trivial | ratio |\n| --- | --- | --- | --- |");
-  for (const line of await previewRatio(100)) console.log(line);
-  console.log("\nCheck concurrency under the engine\n");
-  console.log("  " + (await checkOverlap(50)));
+  if (parts.has("ratio")) {
+    console.log("\nPreview time at N=100, median of 3 (ms)\n");
+    console.log("| stack | DomainRegistration | trivial | ratio |\n| --- | --- | --- | --- |");
+    for (const line of await previewRatio(100)) console.log(line);
+  }
+  if (parts.has("overlap")) {
+    console.log("\nCheck concurrency under the engine\n");
+    console.log("  " + (await checkOverlap(50)));
+  }
 }
 
 main().catch((err) => {
