@@ -45,6 +45,7 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
       accountId: first("cloudflare-registrar:accountId"),
       baseUrl: first("cloudflare-registrar:baseUrl"),
       sandbox: booleanSetting("cloudflare-registrar:sandbox", first("cloudflare-registrar:sandbox")),
+      requestsPerFiveMinutes: requestBudget(first("cloudflare-registrar:requestsPerFiveMinutes")),
       env,
     },
     poll: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? { deadlineMs: timeoutSeconds * 1000 } : undefined,
@@ -72,6 +73,18 @@ function booleanSetting(key: string, raw: string | undefined): boolean | undefin
   if (raw === "true") return true;
   if (raw === "false") return false;
   throw new CredentialsError(`Config ${key} is '${raw}', not a boolean: \`pulumi config set ${key} true\` (or false).`);
+}
+
+function requestBudget(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 20) {
+    throw new CredentialsError(
+      `Config cloudflare-registrar:requestsPerFiveMinutes is '${raw}', not a whole number of requests of at least 20: ` +
+        "`pulumi config set cloudflare-registrar:requestsPerFiveMinutes 1200` (Cloudflare's limit per user, the default), or less to leave room for other tools using the same token.",
+    );
+  }
+  return n;
 }
 
 function wholeDays(key: string, raw: string | undefined): number {

@@ -29,6 +29,8 @@ export interface ClientOptions {
   userAgent?: string;
   /** Use the Registrar Sandbox (no billing, com/net only). Env: CLOUDFLARE_REGISTRAR_SANDBOX. Default false. */
   sandbox?: boolean;
+  /** This process's share of the API's rate limit, spent evenly. Default 1200 (Cloudflare's limit per user). */
+  requestsPerFiveMinutes?: number;
 }
 
 export type Credentials = { kind: "token"; token: string } | { kind: "key"; key: string; email: string };

@@ -17,6 +17,7 @@ import {
   RequestInfo,
   ResponseShapeError,
 } from "./errors";
+import { DEFAULT_REQUESTS_PER_FIVE_MINUTES, RateBudget } from "./rateBudget";
 import { AttemptOutcome, DEFAULT_RETRY_POLICY, retryAfterMs, retryDecision, RetryPolicy } from "./retry";
 import * as schema from "./schemas";
 import { ClientOptions, Credentials, resolveBaseUrl, resolveCredentials } from "./settings";
@@ -52,6 +53,8 @@ export class Transport {
   private readonly retry: RetryPolicy;
   private readonly userAgent: string;
   private readonly clock: Clock;
+  /** Every request of this client, hence of every resource in the provider process, spends from one budget. */
+  private readonly budget: RateBudget;
 
   constructor(options: ClientOptions, env: Record<string, string | undefined>) {
     this.credentials = resolveCredentials({ ...options, env });
@@ -61,6 +64,7 @@ export class Transport {
     this.userAgent = options.userAgent ?? "pulumi-cloudflare-registrar";
     this.agent = new Agent({ keepAliveTimeout: 4_000, connections: 8 });
     this.clock = options.clock ?? realClock;
+    this.budget = new RateBudget(options.requestsPerFiveMinutes ?? DEFAULT_REQUESTS_PER_FIVE_MINUTES, this.clock);
   }
 
   /** The API base, e.g. https://api.cloudflare.com/client/v4. */
@@ -136,6 +140,8 @@ export class Transport {
   }
 
   private async once(req: Request, url: URL, info: RequestInfo): Promise<Answer & { retryAfterMs?: number }> {
+    // Spend evenly under the account's rate limit instead of bursting into 429s.
+    await this.budget.take();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     try {
@@ -156,6 +162,8 @@ export class Transport {
       });
       const text = await res.body.text();
       const retryAfter = retryAfterMs(res.headers);
+      // A 429 anyway: nothing else in the process goes out before its Retry-After has passed.
+      if (res.statusCode === 429) this.budget.pause(retryAfter);
       const etag = typeof res.headers.etag === "string" ? res.headers.etag : undefined;
       const ray = typeof res.headers["cf-ray"] === "string" ? res.headers["cf-ray"] : undefined;
       // Not Modified has no body: the caller's cached copy stands.

@@ -78,10 +78,10 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       const { inputs, failures } = await p.check(undefined, { domainName: "fresh.app", years: 3 });
       assert.deepEqual(failures, []);
       assert.deepEqual(inputs.quote, { currency: "USD", registrationCost: "14.00", renewalCost: "14.00", years: 3, firstTermTotal: "42.00" });
-      assert.deepEqual(h.sim.counts(), { "get-registration": 1, "get-extension": 1, "domain-check": 1 });
+      assert.deepEqual(h.sim.counts(), { "list-registrations": 1, "get-extension": 1, "domain-check": 1 });
       h.sim.clearRequests();
       await p.check(undefined, { domainName: "second.app" });
-      assert.deepEqual(h.sim.counts(), { "get-registration": 1, "domain-check": 1 }, "the extension's rules are fetched once per process");
+      assert.deepEqual(h.sim.counts(), { "domain-check": 1 }, "the account's registrations and the extension's rules are fetched once per process");
       assert.match(logs.join("\n"), /fresh\.app: available; registering it will cost USD 42\.00 for 3 years/);
     });
 
@@ -109,7 +109,7 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       const { failures, inputs } = await p.check(undefined, { domainName: "brand.io", years: 2, privacyMode: "off", contacts: { registrant: contact } });
       assert.deepEqual(failures, []);
       assert.equal(inputs.quote, undefined);
-      assert.deepEqual(h.sim.counts(), { "get-registration": 1 });
+      assert.deepEqual(h.sim.counts(), { "list-registrations": 1 });
     });
 
     it("makes no API call for an existing resource, and refuses a new name or a changed registration-only input", async () => {

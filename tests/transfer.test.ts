@@ -47,7 +47,7 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
       const { inputs, failures } = await p.check(undefined, { domainName: "Taken-Move.com", authCode: CODE });
       assert.deepEqual(failures, []);
       assert.deepEqual(inputs.quote, { currency: "USD", transferCost: "10.44", renewalCost: "10.44" });
-      assert.deepEqual(h.sim.counts(), { "get-registration": 1, "get-extension": 1, "transfer-check": 1 });
+      assert.deepEqual(h.sim.counts(), { "list-registrations": 1, "get-extension": 1, "transfer-check": 1 });
       assert.match(logs.join("\n"), /taken-move\.com: transferable; transferring it will cost USD 10\.44 for the transfer, which adds a year; renews at 10\.44\/year/);
       assert.equal(posts(), 0);
       assert.deepEqual(h.sim.charges(), []);
@@ -110,7 +110,7 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
       const { failures } = await sandboxed.check(undefined, { domainName: "taken-move.com", authCode: CODE });
       await sandboxed.close();
       assert.match(reasons(failures), /in the Registrar Sandbox: it has no transfer endpoints.*sandbox off/);
-      assert.deepEqual(h.sim.counts(), { "get-registration": 1 });
+      assert.deepEqual(h.sim.counts(), { "list-registrations": 1 });
     });
 
     it("enforces maxPrice on the transfer cost, in integer micro-units", async () => {

@@ -16,6 +16,7 @@ import { configuredAccountId } from "../settings";
 import { isUnknown } from "../validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "../workflow";
 import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../renewal";
+import { RegistrationIndex } from "../registrationIndex";
 import { refuseChanges } from "./changes";
 import type { PurchaseContext, PurchaseInputs, PurchaseKind } from "./kind";
 import { unfinishedMessage } from "./outcome";
@@ -35,6 +36,8 @@ type Stored<I, Q> = I & { quote?: Q };
 
 export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOutputs> {
   private clientInstance?: RegistrarClient;
+  /** The account's registrations, listed once per process: the preview's and refresh's look. */
+  protected readonly registrations = new RegistrationIndex(() => this.client());
 
   constructor(
     protected readonly kind: PurchaseKind<I, Q, O>,
@@ -92,7 +95,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
       return { inputs, failures };
     }
     const accountId = inputs.accountId as string;
-    const owned = await this.client().findRegistration(domain, accountId);
+    const owned = await this.registrations.find(domain, accountId);
     if (owned) {
       this.log(`${domain}: ${this.adoptionNote(owned.status)}`);
       return { inputs, failures };
@@ -135,7 +138,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const client = this.client();
     const accountId = client.accountId(inputs.accountId);
 
-    const owned = await client.findRegistration(domain, accountId);
+    // Owned as listed in this process: adopt, which buys nothing. Anything else is looked up fresh,
+    // because it may lead to the POST.
+    const owned = this.registrations.known(domain, accountId) ?? (await client.findRegistration(domain, accountId));
     if (owned) return this.adopt(inputs, accountId, owned);
 
     // The look right before the POST: never from a cache, never skipped.
@@ -192,6 +197,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     if (outcome.kind === "succeeded") {
       const fromContext = registrationSchema.safeParse(outcome.workflow.context?.registration);
       const reg = fromContext.success ? fromContext.data : await client.getRegistration(domain, accountId);
+      this.registrations.record(reg, accountId);
       const outs = this.kind.outputs(inputs, accountId, reg, quote);
       if (this.kind.followInRead) this.setState(outs, outcome.workflow.state);
       return this.converge(outs, inputs.autoRenew ?? false);
@@ -219,6 +225,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   }
 
   private async adopt(inputs: I, accountId: string, reg: Registration, quote?: Q): Promise<{ id: string; outs: O }> {
+    this.registrations.record(reg, accountId);
     if (reg.status === this.kind.pendingStatus) {
       const workflow = await this.kind.status(this.context(), inputs.domainName, accountId);
       if (workflow) {
@@ -300,7 +307,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
         }),
       );
     }
-    return client.getRegistration(domain, accountId);
+    const reg = await client.getRegistration(domain, accountId);
+    this.registrations.record(reg, accountId);
+    return reg;
   }
 
   // ---- read ------------------------------------------------------------------------------------
@@ -308,7 +317,8 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   async read(id: string, props: Record<string, unknown>) {
     const previous = props as unknown as O;
     const accountId = previous.accountId ?? this.client().accountId();
-    const reg = await this.client().findRegistration(id, accountId);
+    // The listing answers for what it holds, settled; anything else gets its own look before it is called gone.
+    const reg = (await this.registrations.settled(id, accountId)) ?? (await this.client().findRegistration(id, accountId));
     if (!reg) return { id: "", props: {} };
     this.warnOfRenewal({ domainName: reg.domain_name, status: reg.status, autoRenew: reg.auto_renew, expiresAt: reg.expires_at });
     const inputs = this.kind.readInputs(previous, reg, accountId);

@@ -25,6 +25,8 @@ export function ensurePulumi(): string {
 
 export class Stack {
   readonly backend = mkdtempSync(path.join(tmpdir(), "cfr-backend-"));
+  /** How long one command may run before it is killed. */
+  timeoutMs = 600_000;
   private readonly home = mkdtempSync(path.join(tmpdir(), "cfr-pulumi-home-"));
 
   constructor(
@@ -54,7 +56,7 @@ export class Stack {
       execFile(
         "pulumi",
         [...args, "--non-interactive", "--stack", this.name],
-        { cwd: this.projectDir, env: this.env(), encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 600_000 },
+        { cwd: this.projectDir, env: this.env(), encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: this.timeoutMs },
         (err, stdout, stderr) => {
           const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
           resolve({ code, stdout, stderr, output: stdout + stderr, ms: Date.now() - started });

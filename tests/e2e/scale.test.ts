@@ -1,0 +1,69 @@
+import { strict as assert } from "node:assert";
+import { scratchProject } from "../support/packed";
+import { ensurePulumi, Stack } from "../support/pulumi";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import type { SimulatorOptions } from "../../simulator/server";
+import { E2E_PROGRAM, E2E_PULUMI_YAML } from "./program";
+
+/**
+ * Request ceilings for a portfolio of 100 in one stack, under Cloudflare's rate limit. Ceilings, not timings:
+ * the wall times are in `npm run bench:scale`.
+ */
+describe("@e2e a portfolio of 100 domains in one stack: API requests per command", function () {
+  this.timeout(1_200_000);
+  const N = 100;
+  let project: string;
+  let h: Harness;
+  let stackNo = 0;
+
+  before(function () {
+    ensurePulumi();
+    project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
+  });
+  afterEach(() => h?.stop());
+
+  async function stack(base: string, sim: SimulatorOptions): Promise<Stack> {
+    h = await startSim({ rateLimit: { requests: 1200, windowMs: 300_000 }, ...sim });
+    const s = new Stack(project, `scale${++stackNo}`);
+    await s.init(
+      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "e2e:domainName": base, "e2e:count": String(N) },
+      { "cloudflare-registrar:apiToken": TOKEN },
+    );
+    return s;
+  }
+  /** Run a command and return the API requests it made, by endpoint. */
+  async function requests(s: Stack, ...args: string[]): Promise<{ total: number; by: Record<string, number> }> {
+    h.sim.clearRequests();
+    await s.ok(...args);
+    assert.equal(h.sim.requests().filter((e) => e.rateLimited).length, 0, "no 429");
+    return { total: h.sim.requests().length, by: h.sim.counts() };
+  }
+
+  it("adopting 100 owned domains: at most 0.1 requests per domain for preview + up, 0.05 for refresh", async () => {
+    const owned = Array.from({ length: N }, (_, i) => ({ domain_name: `n${i}-owned.com`, auto_renew: false }));
+    const s = await stack("owned.com", { registrations: owned });
+    const preview = await requests(s, "preview");
+    const up = await requests(s, "up", "--yes");
+    assert.ok(preview.total + up.total <= 0.1 * N, `preview ${JSON.stringify(preview.by)}, up ${JSON.stringify(up.by)}`);
+    assert.equal(up.by["get-registration"], undefined, "no per-domain look: adoption buys nothing");
+    const refresh = await requests(s, "refresh", "--yes");
+    assert.ok(refresh.total <= 0.05 * N, `refresh ${JSON.stringify(refresh.by)}`);
+    assert.match(s.stateFile(), /n99-owned\.com/);
+  });
+
+  it("registering 100 new domains: a fresh GET and domain-check right before each POST, and at most 6 per domain plus 2 per provider process", async () => {
+    const s = await stack("fresh.com", {});
+    const preview = await requests(s, "preview");
+    const up = await requests(s, "up", "--yes");
+    assert.equal(up.by["create-registration"], N);
+    // The look before buying stays per domain and fresh: one GET per domain in create, nowhere else.
+    assert.equal(up.by["get-registration"], N);
+    // One domain-check per new domain in each of the three Checks (preview; up's preview and its update: the
+    // engine calls Check one at a time, so there is nothing to batch) and one right before the POST.
+    assert.equal((preview.by["domain-check"] ?? 0) + (up.by["domain-check"] ?? 0), 4 * N);
+    // Three provider processes (preview; up's preview and its update), each listing the account and fetching the extension once.
+    assert.ok(preview.total + up.total <= 6 * N + 3 * 2, `preview ${JSON.stringify(preview.by)}, up ${JSON.stringify(up.by)}`);
+    const refresh = await requests(s, "refresh", "--yes");
+    assert.ok(refresh.total <= 0.05 * N, `refresh ${JSON.stringify(refresh.by)}`);
+  });
+});
