@@ -15,6 +15,7 @@ import { registration as registrationSchema, Registration, WorkflowStatus } from
 import { configuredAccountId } from "../settings";
 import { isUnknown } from "../validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "../workflow";
+import { progressLines } from "../progress";
 import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../renewal";
 import { refuseChanges } from "./changes";
 import type { PurchaseContext, PurchaseInputs, PurchaseKind } from "./kind";
@@ -184,9 +185,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
       (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), {
         ...this.settings.poll,
         ...(deadlineMs !== undefined ? { deadlineMs } : {}),
-        onProgress: (w, polls) => {
-          if (polls % 10 === 0) this.log(`${domain}: ${this.kind.noun} ${w.state} (poll ${polls})`);
-        },
+        onProgress: progressLines(`${domain}: ${this.kind.noun}`, workflow.state, (m) => this.log(m)),
       }));
     if (outcome.kind === "succeeded") {
       const fromContext = registrationSchema.safeParse(outcome.workflow.context?.registration);
@@ -274,7 +273,8 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   private async setAutoRenew(domain: string, accountId: string, autoRenew: boolean): Promise<Registration> {
     const client = this.client();
     const { workflow } = await client.updateRegistration(domain, { auto_renew: autoRenew }, { accountId });
-    const outcome = settledOutcome(workflow) ?? (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), this.settings.poll));
+    const onProgress = progressLines(`${domain}: auto_renew=${autoRenew} update`, workflow.state, (m) => this.log(m));
+    const outcome = settledOutcome(workflow) ?? (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), { ...this.settings.poll, onProgress }));
     if (outcome.kind !== "succeeded") {
       throw new RegistrarError(
         unfinishedMessage(outcome, {
