@@ -295,7 +295,14 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const previous = props as unknown as O;
     const accountId = previous.accountId ?? this.client().accountId();
     const reg = await this.client().findRegistration(id, accountId);
-    if (!reg) return { id: "", props: {} };
+    if (!reg) {
+      // No recorded status: a lookup by id (DomainRegistration.get, the id option), not a refresh of a
+      // registration this stack recorded, so "gone" would silently hand the program empty outputs.
+      if (previous.status === undefined) {
+        throw new RegistrarError(`No registration of '${id}' in account ${accountId}: a lookup by id needs a domain the account holds. Check the id (the domain name) and the account id.`);
+      }
+      return { id: "", props: {} };
+    }
     this.warnOfRenewal({ domainName: reg.domain_name, status: reg.status, autoRenew: reg.auto_renew, expiresAt: reg.expires_at });
     const inputs = this.kind.readInputs(previous, reg, accountId);
     const outs = this.kind.outputs(inputs, accountId, reg, previous.quote as Q | undefined);
