@@ -18,15 +18,17 @@ export function formatDuration(ms: number): string {
 }
 
 /**
- * An `onProgress` for awaitWorkflow: a line at each state change and every `everyMs` of waiting, naming
+ * An `onProgress` for awaitWorkflow: a line at each state change (and at once for a wait that starts
+ * blocked) and every `everyMs` of waiting, naming
  * `what` (the domain and the operation), the state, the time waited and the next poll; and, once a wait
  * has been reported, a line when it settles.
  */
 export function progressLines(what: string, initial: WorkflowState, log: (line: string) => void, everyMs = PROGRESS_EVERY_MS) {
   let last = initial;
   let lastLineAt: number | undefined;
-  return (workflow: WorkflowStatus, _polls: number, wait: WaitProgress): void => {
-    const changed = workflow.state !== last;
+  return (workflow: WorkflowStatus, polls: number, wait: WaitProgress): void => {
+    // A wait that starts blocked is on a third party: long, so it is said at once.
+    const changed = workflow.state !== last || (polls === 0 && workflow.state === "blocked");
     last = workflow.state;
     const elapsed = formatDuration(wait.elapsedMs);
     if (wait.nextPollMs === undefined) {

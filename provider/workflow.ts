@@ -26,6 +26,7 @@ export interface PollOptions {
   blockedIntervalMs?: number;
   /** Give up (with a `deadline` outcome) after this long. Default 10 minutes. */
   deadlineMs?: number;
+  /** Called as the wait starts (polls 0, the state it starts from), then after each poll. */
   onProgress?: (workflow: WorkflowStatus, polls: number, wait: WaitProgress) => void;
   clock?: Clock;
 }
@@ -100,6 +101,11 @@ export async function awaitWorkflow(
   let interval = o.initialIntervalMs;
   // The last poll lands on the deadline rather than past it.
   const nextWait = () => Math.min(workflow.state === "blocked" ? Math.max(o.blockedIntervalMs, interval) : interval, deadline - clock.now());
+  const report = () => {
+    const next = settledOutcome(workflow) ? undefined : nextWait();
+    options.onProgress?.(workflow, polls, { elapsedMs: clock.now() - started, nextPollMs: next !== undefined && next > 0 ? next : undefined });
+  };
+  if (!settledOutcome(workflow)) report();
   for (;;) {
     const settled = settledOutcome(workflow, polls);
     if (settled) return settled;
@@ -109,9 +115,6 @@ export async function awaitWorkflow(
     workflow = await fetch(workflow.links.self);
     polls++;
     interval = Math.min(o.maxIntervalMs, interval * o.backoffFactor);
-    if (options.onProgress) {
-      const next = settledOutcome(workflow) ? undefined : nextWait();
-      options.onProgress(workflow, polls, { elapsedMs: clock.now() - started, nextPollMs: next !== undefined && next > 0 ? next : undefined });
-    }
+    report();
   }
 }

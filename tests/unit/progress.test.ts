@@ -24,6 +24,13 @@ describe("long waits are visible: progress lines", () => {
       ]);
     });
 
+    it("says at once when a wait starts blocked, and not when it starts pending", () => {
+      const lines: string[] = [];
+      progressLines("x.com: registration", "blocked", (l) => lines.push(l))(status("blocked"), 0, { elapsedMs: 0, nextPollMs: 30_000 });
+      progressLines("y.com: registration", "pending", (l) => lines.push(l))(status("pending"), 0, { elapsedMs: 0, nextPollMs: 250 });
+      assert.deepEqual(lines, ["x.com: registration: blocked, waited 0.0 s so far; next poll in 30 s."]);
+    });
+
     it("is silent for a wait that settles before anything was said", () => {
       const lines: string[] = [];
       const report = progressLines("x.com: registration", "in_progress", (l) => lines.push(l));
