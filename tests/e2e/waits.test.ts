@@ -26,7 +26,7 @@ describe("@e2e long waits are visible in pulumi up", function () {
     const up = await s.ok("up", "--yes");
     assert.match(up.output, /status\s*:\s*"active"/);
     // The live display repeats the stack's row; the summary lists each line once.
-    const summary = up.output.slice(up.output.indexOf("\nDiagnostics:\n"));
+    const summary = up.output.slice(up.output.lastIndexOf("\nDiagnostics:\n"));
     const lines = summary.split("\n").filter((l) => l.includes("cloudflare-registrar: waiting.dev: registration: "));
     const blocked = lines.filter((l) => /registration: blocked, waited [\d.]+ s so far; next poll in 30 s\.$/.test(l));
     assert.ok(blocked.length >= 3, up.output);
