@@ -1,25 +1,16 @@
 /**
- * The Cloudflare Registrar API client: HTTP, the v4 envelope, retries and response validation.
- * It knows the API and nothing of Pulumi.
+ * The Cloudflare Registrar API client: one method per endpoint, each with its request shape and its
+ * response validated. HTTP, the envelope and retries are the transport's (transport.ts). It knows the
+ * API and nothing of Pulumi.
  */
-import { Agent } from "undici";
-import type { z } from "zod";
-import {
-  apiErrorFor,
-  ApiError,
-  CloudflareMessage,
-  NetworkError,
-  OutcomeUnknownError,
-  RateLimitError,
-  RegistrarError,
-  RequestInfo,
-  ResponseShapeError,
-} from "./errors";
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs, RetryPolicy } from "./retry";
 import * as schema from "./schemas";
-import { ClientOptions, Credentials, resolveAccountId, resolveBaseUrl, resolveCredentials, resolveSandbox } from "./settings";
+import { ApiError } from "./errors";
+import { ClientOptions, resolveAccountId, resolveSandbox } from "./settings";
+import { Answer, Request, Transport } from "./transport";
 
 export const CHECK_BATCH_SIZE = 20;
+/** domain-transfer-check takes at most 10 domains per request. */
+export const TRANSFER_CHECK_BATCH_SIZE = 10;
 
 export interface RegistrantContact {
   email: string;
@@ -40,6 +31,21 @@ export interface CreateRegistrationBody {
   contacts?: { registrant?: RegistrantContact; administrator?: RegistrantContact; billing?: RegistrantContact; technical?: RegistrantContact };
   contact_extensions?: Record<string, unknown>;
   acknowledgements?: Record<string, unknown>;
+}
+
+/** The transfer-in body; the domain is in the path. `auth_code` is already base64 (RFC 4648 §4). */
+export interface TransferInBody {
+  auth_code?: string;
+  auto_renew?: boolean;
+  privacy_mode?: "redaction" | "off";
+  contacts?: CreateRegistrationBody["contacts"];
+  contact_extensions?: Record<string, unknown>;
+}
+
+/** One domain for domain-transfer-check; `auth_code` base64 as for transfer-in. */
+export interface TransferCheckItem {
+  domain_name: string;
+  auth_code?: string;
 }
 
 /** Get Extension's answer: the extension's rules, or "unchanged" for a matching If-None-Match. */
@@ -63,53 +69,23 @@ export interface ListParams {
   direction?: "asc" | "desc";
 }
 
-interface Request {
-  endpoint: string;
-  method: "GET" | "POST" | "PATCH";
-  /** Path relative to the API base, or an absolute URL on the same origin. */
-  path: string;
-  /** An array value is sent as repeated keys (`extensions=com&extensions=dev`), as the API expects. */
-  query?: Record<string, string | string[] | undefined>;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Safe to send again when the first answer was lost or transient. */
-  idempotent: boolean;
-  domain?: string;
-}
-
-interface Answer {
-  status: number;
-  body: z.infer<typeof schema.envelope>;
-  etag?: string;
-}
-
 export class RegistrarClient {
   readonly accountIdOption?: string;
-  private readonly base: URL;
-  private readonly credentials: Credentials;
-  private readonly agent: Agent;
-  private readonly timeoutMs: number;
-  private readonly retry: RetryPolicy;
-  private readonly userAgent: string;
+  private readonly transport: Transport;
   private readonly env: Record<string, string | undefined>;
   /** The Registrar Sandbox: the same API under /registrar-sandbox, with no billing. */
   readonly sandbox: boolean;
 
   constructor(options: ClientOptions = {}) {
     this.env = options.env ?? process.env;
-    this.credentials = resolveCredentials(options);
-    this.base = resolveBaseUrl(options.baseUrl, this.env);
+    this.transport = new Transport(options, this.env);
     this.accountIdOption = options.accountId;
     this.sandbox = resolveSandbox(options.sandbox, this.env);
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.userAgent = options.userAgent ?? "pulumi-cloudflare-registrar";
-    this.agent = new Agent({ keepAliveTimeout: 4_000, connections: 8 });
   }
 
   /** The API base this client talks to, e.g. https://api.cloudflare.com/client/v4. */
   get baseUrl(): string {
-    return this.base.toString().replace(/\/$/, "");
+    return this.transport.baseUrl;
   }
 
   /** The account id in use: the option, else CLOUDFLARE_ACCOUNT_ID. */
@@ -118,7 +94,11 @@ export class RegistrarClient {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.transport.close();
+  }
+
+  private send(req: Request): Promise<Answer> {
+    return this.transport.send(req);
   }
 
   private registrar(accountId: string | undefined, rest: string): string {
@@ -187,6 +167,54 @@ export class RegistrarClient {
   }
 
   /**
+   * Domain transfer check: whether each domain can move here, and its transfer price. Read-only, so
+   * safe to repeat. Lists longer than 10 go in batches; the answers are merged into one map by domain.
+   */
+  async transferCheck(domains: readonly TransferCheckItem[], accountId?: string): Promise<Record<string, schema.TransferEligibility>> {
+    const results: Record<string, schema.TransferEligibility> = {};
+    for (let i = 0; i < domains.length; i += TRANSFER_CHECK_BATCH_SIZE) {
+      const batch = domains.slice(i, i + TRANSFER_CHECK_BATCH_SIZE);
+      const answer = await this.send({
+        endpoint: "domain-transfer-check",
+        method: "POST",
+        path: this.registrar(accountId, "/domain-transfer-check"),
+        body: { domains: batch },
+        idempotent: true,
+        domain: batch.length === 1 ? batch[0]!.domain_name : undefined,
+      });
+      Object.assign(results, schema.parseResponse(schema.transferCheckResult, answer.body.result, "domain-transfer-check").domains);
+    }
+    return results;
+  }
+
+  /**
+   * Transfer in: billable on success, like Create Registration. Never retried after it may have reached
+   * the server; when its fate is unknown this throws {@link OutcomeUnknownError}.
+   */
+  async transferIn(domain: string, body: TransferInBody, options: { accountId?: string } = {}): Promise<WorkflowAnswer> {
+    const answer = await this.send({
+      endpoint: "transfer-in",
+      method: "POST",
+      path: this.registrationPath(domain, options.accountId, "/transfer-in"),
+      body,
+      idempotent: false,
+      domain,
+    });
+    return { httpStatus: answer.status, workflow: this.parseWorkflow(answer, "transfer-in") };
+  }
+
+  async transferInStatus(domain: string, accountId?: string): Promise<schema.WorkflowStatus> {
+    const answer = await this.send({
+      endpoint: "transfer-in-status",
+      method: "GET",
+      path: this.registrationPath(domain, accountId, "/transfer-in-status"),
+      idempotent: true,
+      domain,
+    });
+    return this.parseWorkflow(answer, "transfer-in-status");
+  }
+
+  /**
    * Get Extension: the extension's registration and transfer schemas. With `ifNoneMatch` (an ETag from an
    * earlier answer) an unchanged extension answers 304 and costs no body.
    */
@@ -224,12 +252,18 @@ export class RegistrarClient {
     return { registrations, cursor: info.cursor };
   }
 
-  /** Every registration of the account, following the cursor page by page. */
+  /**
+   * Every registration of the account, following the cursor page by page. An empty page, or a cursor
+   * seen before, ends the listing: a misbehaving cursor must not loop forever.
+   */
   async *listRegistrations(params: ListParams = {}, accountId?: string): AsyncGenerator<schema.Registration> {
+    const seen = new Set<string>();
     let cursor = "";
     do {
+      seen.add(cursor);
       const page = await this.listRegistrationsPage({ ...params, cursor }, accountId);
       yield* page.registrations;
+      if (page.registrations.length === 0 || seen.has(page.cursor)) return;
       cursor = page.cursor;
     } while (cursor);
   }
@@ -305,117 +339,4 @@ export class RegistrarClient {
   private parseWorkflow(answer: Answer, endpoint: string): schema.WorkflowStatus {
     return schema.parseResponse(schema.workflowStatus, answer.body.result, endpoint);
   }
-
-  // ---- transport -------------------------------------------------------------------------------
-
-  private resolveUrl(path: string, query?: Request["query"]): URL {
-    let url: URL;
-    if (/^https?:\/\//i.test(path)) {
-      url = new URL(path);
-      // An absolute link elsewhere would receive our credentials: refuse it.
-      if (url.origin !== this.base.origin || !url.pathname.startsWith(this.base.pathname)) {
-        throw new RegistrarError(
-          `Refusing to follow ${url.origin}${url.pathname}: it is not under the API base ${this.baseUrl}, ` +
-            "and following it would send the API credentials to another server.",
-        );
-      }
-    } else {
-      url = new URL(this.base.toString());
-      url.pathname = `${this.base.pathname}${path.startsWith("/") ? "" : "/"}${path}`;
-    }
-    for (const [k, v] of Object.entries(query ?? {})) for (const one of v === undefined ? [] : [v].flat()) url.searchParams.append(k, one);
-    return url;
-  }
-
-  private authHeaders(): Record<string, string> {
-    return this.credentials.kind === "token"
-      ? { authorization: `Bearer ${this.credentials.token}` }
-      : { "x-auth-key": this.credentials.key, "x-auth-email": this.credentials.email };
-  }
-
-  private async send(req: Request): Promise<Answer> {
-    const url = this.resolveUrl(req.path, req.query);
-    const info: RequestInfo = { method: req.method, path: url.pathname.slice(this.base.pathname.length) || "/", domain: req.domain };
-    const started = Date.now();
-    for (let attempt = 0; ; attempt++) {
-      let failure: RegistrarError;
-      let waitMs: number | undefined;
-      try {
-        const answer = await this.once(req, url, info);
-        if (answer.status === 304 || (answer.status >= 200 && answer.status < 300 && answer.body.success)) return answer;
-        const error = apiErrorFor(answer.status, answer.body.errors, info);
-        if (!req.idempotent && answer.status !== 429 && (answer.status >= 500 || answer.status === 408)) {
-          throw new OutcomeUnknownError(info, `HTTP ${answer.status}: ${error.errors.map((e) => `[${e.code}] ${e.message}`).join("; ") || "no detail"}`, { cause: error });
-        }
-        // A 429 means the request was not processed, so even a registration may be sent again.
-        const retryable = req.idempotent ? isRetryableStatus(answer.status) : answer.status === 429;
-        if (!retryable) throw error;
-        if (error instanceof RateLimitError) error.retryAfterMs = answer.retryAfterMs;
-        failure = error;
-        waitMs = answer.retryAfterMs;
-      } catch (err) {
-        if (!(err instanceof NetworkError)) throw err;
-        // Refused means nothing reached the server; anything later may have been processed.
-        if (!req.idempotent && !err.notSent) throw new OutcomeUnknownError(info, err.detail, { cause: err });
-        failure = err;
-      }
-      const delay = waitMs ?? backoffDelay(attempt, this.retry);
-      if (attempt >= this.retry.maxRetries || Date.now() - started + delay > this.retry.maxElapsedMs) throw failure;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
-
-  private async once(req: Request, url: URL, info: RequestInfo): Promise<Answer & { retryAfterMs?: number }> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    try {
-      const res = await this.agent.request({
-        origin: url.origin,
-        path: url.pathname + url.search,
-        method: req.method,
-        headers: {
-          accept: "application/json",
-          "user-agent": this.userAgent,
-          ...(req.body === undefined ? {} : { "content-type": "application/json" }),
-          ...req.headers,
-          ...this.authHeaders(),
-        },
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        signal: controller.signal,
-      });
-      const text = await res.body.text();
-      const retryAfter = retryAfterMs(res.headers);
-      const etag = typeof res.headers.etag === "string" ? res.headers.etag : undefined;
-      // Not Modified has no body: the caller's cached copy stands.
-      if (res.statusCode === 304) return { status: 304, body: { success: true, errors: [], messages: [] }, etag };
-      let json: unknown;
-      try {
-        json = text ? JSON.parse(text) : undefined;
-      } catch {
-        json = undefined;
-      }
-      const parsed = schema.envelope.safeParse(json);
-      if (!parsed.success) {
-        if (res.statusCode >= 200 && res.statusCode < 300) {
-          throw new ResponseShapeError(req.endpoint, "(envelope)", `is missing or malformed: expected {success, errors, result}, got ${text.slice(0, 120) || "an empty body"}`);
-        }
-        const fallback: CloudflareMessage = { code: 0, message: `non-JSON ${res.statusCode} answer: ${text.slice(0, 200) || "(empty body)"}` };
-        return { status: res.statusCode, body: { success: false, errors: [fallback], messages: [] }, retryAfterMs: retryAfter };
-      }
-      return { status: res.statusCode, body: parsed.data, retryAfterMs: retryAfter, etag };
-    } catch (err) {
-      if (err instanceof RegistrarError) throw err;
-      throw toNetworkError(err, info, controller.signal.aborted, this.timeoutMs);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-}
-
-function toNetworkError(err: unknown, info: RequestInfo, aborted: boolean, timeoutMs: number): NetworkError {
-  if (aborted) return new NetworkError(info, `no answer within ${timeoutMs} ms`, true, false, { cause: err });
-  const e = err as { code?: string; message?: string; cause?: { code?: string } };
-  const code = e.code ?? e.cause?.code ?? "";
-  const notSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
-  return new NetworkError(info, `${code ? code + ": " : ""}${e.message ?? String(err)}`, false, notSent, { cause: err });
 }

@@ -11,6 +11,11 @@ import type { ClientOptions } from "./settings";
 export interface ProviderSettings {
   client: ClientOptions;
   poll?: PollOptions;
+  /**
+   * How long create awaits a transfer-in workflow before it returns `transfer_pending` (refresh follows it
+   * from there): transfers take days, and `pulumi up` must not. Default 60 s.
+   */
+  transferWaitMs?: number;
   /** Where the provider reports progress and quotes; the engine shows the provider's stderr. */
   log?: (message: string) => void;
   /** Expiry and status warnings: how many days ahead, and whether they fail the run instead. */
@@ -30,7 +35,9 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
     return undefined;
   };
   const timeoutSeconds = Number(first("cloudflare-registrar:workflowTimeoutSeconds") ?? env.CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS);
+  const transferWait = first("cloudflare-registrar:transferWaitSeconds") ?? env.CLOUDFLARE_REGISTRAR_TRANSFER_WAIT_SECONDS;
   return {
+    transferWaitMs: seconds("cloudflare-registrar:transferWaitSeconds", transferWait),
     client: {
       apiToken: first("cloudflare-registrar:apiToken", "cloudflare:apiToken"),
       apiKey: first("cloudflare-registrar:apiKey", "cloudflare:apiKey"),
@@ -48,6 +55,16 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
         false,
     },
   };
+}
+
+/** A non-negative number of seconds, in ms; 0 means "do not wait". */
+function seconds(key: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new CredentialsError(`Config ${key} is '${raw}', not a number of seconds: \`pulumi config set ${key} 60\` (0 returns at once).`);
+  }
+  return n * 1000;
 }
 
 function booleanSetting(key: string, raw: string | undefined): boolean | undefined {

@@ -16,6 +16,8 @@ export interface RequestInfo {
   path: string;
   /** The domain the request concerns, when there is one. */
   domain?: string;
+  /** The cf-ray id of Cloudflare's answer, when it gave one. */
+  ray?: string;
 }
 
 export class RegistrarError extends Error {
@@ -28,7 +30,8 @@ export class CredentialsError extends RegistrarError {
 }
 
 function describe(info: RequestInfo): string {
-  return `${info.method} ${info.path}${info.domain ? ` (domain ${info.domain})` : ""}`;
+  const about = [info.domain ? `domain ${info.domain}` : "", info.ray ? `cf-ray ${info.ray}` : ""].filter(Boolean).join(", ");
+  return `${info.method} ${info.path}${about ? ` (${about})` : ""}`;
 }
 
 function formatErrors(errors: readonly CloudflareMessage[]): string {

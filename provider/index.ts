@@ -6,3 +6,5 @@ export * from "./quote";
 export { RegistrationProvider, deleteRefusal } from "./lifecycle";
 export { ClientOptions, DEFAULT_BASE_URL } from "./settings";
 export type { Registration, WorkflowStatus, DomainAvailability, DomainPricing } from "./schemas";
+export { TransferProvider } from "./transfer/provider";
+export { checkTransferEligibility, TransferCandidate, TransferCheck } from "./transfer/check";

@@ -1,6 +1,6 @@
 /**
- * Reading an extension's `registration_schema` (JSON Schema, draft 2020-12): its minimum term, and
- * whether a create body satisfies it. Failures are reported in the SDK's names (`contactExtensions`,
+ * Reading an extension's `registration_schema` or `transfer_schema` (JSON Schema, draft 2020-12): its
+ * minimum term, and whether a create or transfer-in body satisfies it. Failures are reported in the SDK's names (`contactExtensions`,
  * `postalInfo`), with the allowed values, so a preview says exactly what to write.
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
@@ -65,40 +65,55 @@ function schemaAt(root: Schema, segments: readonly string[]): Schema | undefined
   return node;
 }
 
-function failureFor(e: ErrorObject, root: Schema, extension: string): CheckFailure {
+/** What the body is for, and which of its top-level fields are secret (never shown in a failure). */
+export interface SchemaUse {
+  /** "registrations" (default) or "transfers", as in "is required for '.us' transfers". */
+  purpose?: string;
+  /** Wire names whose values are never echoed, e.g. `auth_code`. */
+  secret?: readonly string[];
+}
+
+const SECRET_SHOWN = "(a secret, not shown)";
+
+function failureFor(e: ErrorObject, root: Schema, extension: string, use: SchemaUse): CheckFailure {
   const segments = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const at = sdkPath(segments);
   const ext = `'.${extension}'`;
   const p = e.params as Record<string, unknown>;
+  const purpose = use.purpose ?? "registrations";
+  const secret = new Set(use.secret ?? []);
+  // A failure at the root echoes the whole body: secret fields are replaced wherever they appear.
+  const shown = (v: unknown) =>
+    secret.has(segments[0] ?? "") ? SECRET_SHOWN : JSON.stringify(v, (k, x) => (secret.has(k) ? SECRET_SHOWN : x));
   switch (e.keyword) {
     case "required": {
       const missing = String(p.missingProperty);
       const field = sdkPath([...segments, missing]);
-      return { property: field, reason: `${field} is required for ${ext} registrations: give ${describe(schemaAt(root, [...segments, missing]))}.` };
+      return { property: field, reason: `${field} is required for ${ext} ${purpose}: give ${describe(schemaAt(root, [...segments, missing]))}.` };
     }
     case "enum":
-      return { property: at, reason: `${at} must be one of ${(p.allowedValues as unknown[]).map(String).join(", ")} for ${ext}, got ${JSON.stringify(e.data)}.` };
+      return { property: at, reason: `${at} must be one of ${(p.allowedValues as unknown[]).map(String).join(", ")} for ${ext}, got ${shown(e.data)}.` };
     case "const":
-      return { property: at, reason: `${at} must be ${JSON.stringify(p.allowedValue)} for ${ext}, got ${JSON.stringify(e.data)}.` };
+      return { property: at, reason: `${at} must be ${JSON.stringify(p.allowedValue)} for ${ext}, got ${shown(e.data)}.` };
     case "additionalProperties": {
       const extra = String(p.additionalProperty);
       const field = sdkPath([...segments, extra]);
       const allowed = Object.keys(asObject(schemaAt(root, segments)?.properties) ?? {}).map((k) => sdkPath([...segments, k]));
-      return { property: field, reason: `${field} is not accepted for ${ext} registrations${allowed.length ? ` (accepted: ${allowed.join(", ")})` : ""}. Remove it.` };
+      return { property: field, reason: `${field} is not accepted for ${ext} ${purpose}${allowed.length ? ` (accepted: ${allowed.join(", ")})` : ""}. Remove it.` };
     }
     case "minimum":
     case "maximum":
-      return { property: at, reason: `${at} must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(p.limit)} for ${ext}, got ${JSON.stringify(e.data)}.` };
+      return { property: at, reason: `${at} must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(p.limit)} for ${ext}, got ${shown(e.data)}.` };
     default:
-      return { property: at || "domainName", reason: `${at || "the registration"} ${e.message ?? "does not match"} for ${ext} (JSON Schema keyword '${e.keyword}'), got ${JSON.stringify(e.data)}.` };
+      return { property: at || "domainName", reason: `${at || `the ${purpose.replace(/s$/, "")}`} ${e.message ?? "does not match"} for ${ext} (JSON Schema keyword '${e.keyword}'), got ${shown(e.data)}.` };
   }
 }
 
 /**
- * Failures of `body` against the extension's registration schema; empty when it passes. A schema that
- * cannot be compiled yields `undefined`: the API's own validation then decides, before any charge.
+ * Failures of `body` against one of the extension's schemas; empty when it passes. A schema that cannot
+ * be compiled yields `undefined`: the API's own validation then decides, before any charge.
  */
-export function schemaFailures(schema: unknown, body: unknown, extension: string): CheckFailure[] | undefined {
+export function schemaFailures(schema: unknown, body: unknown, extension: string, use: SchemaUse = {}): CheckFailure[] | undefined {
   const root = asObject(schema);
   if (!root) return undefined;
   const validate = validatorFor(root);
@@ -106,6 +121,6 @@ export function schemaFailures(schema: unknown, body: unknown, extension: string
   if (validate(body)) return [];
   const seen = new Set<string>();
   return (validate.errors ?? [])
-    .map((e) => failureFor(e, root, extension))
+    .map((e) => failureFor(e, root, extension, use))
     .filter((f) => !seen.has(f.reason) && seen.add(f.reason) !== undefined);
 }

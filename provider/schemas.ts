@@ -85,6 +85,47 @@ export type WorkflowStatus = z.infer<typeof workflowStatus>;
 
 export const registrationList = z.array(registration);
 
+/** The 17 reasons domain-transfer-check gives for a domain that cannot move here (SDK 7.3.0). */
+export const TRANSFER_REASONS = [
+  "extension_not_supported_via_api",
+  "extension_not_supported",
+  "domain_premium",
+  "extension_disallows_transfer",
+  "domain_not_exists",
+  "domain_on_cloudflare",
+  "domain_locked",
+  "registry_status",
+  "domain_outside_transfer_window",
+  "domain_max_term",
+  "invalid_auth_code",
+  "invalid_auth_code_format",
+  "dnssec_enabled",
+  "zone_not_found",
+  "zone_status_invalid",
+  "invalid_zone_plan",
+  "domain_unsupported",
+] as const;
+export type TransferReason = (typeof TRANSFER_REASONS)[number] | (string & {});
+
+export const transferPricing = z.object({
+  currency: z.string().min(3),
+  transfer_cost: amount,
+  renewal_cost: amount,
+});
+export type TransferPricing = z.infer<typeof transferPricing>;
+
+/** One domain's transfer-check answer. Reasons we do not know yet are shown as given. */
+export const transferEligibility = z.object({
+  name: z.string().optional(),
+  transferable: z.boolean(),
+  pricing: transferPricing.optional(),
+  reasons: z.array(z.object({ code: z.string() as z.ZodType<TransferReason> })).optional(),
+});
+export type TransferEligibility = z.infer<typeof transferEligibility>;
+
+/** domain-transfer-check answers a map keyed by domain name, not a list. */
+export const transferCheckResult = z.object({ domains: z.record(z.string(), transferEligibility) });
+
 /** An extension's rules: JSON Schemas of the create and transfer bodies. Kept as given; JSON Schema validates them. */
 export const extension = z.object({
   metadata: z.object({ name: z.string(), tld: z.string() }),

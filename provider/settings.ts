@@ -4,6 +4,7 @@
  */
 import { CredentialsError } from "./errors";
 import type { RetryPolicy } from "./retry";
+import type { Clock } from "./workflow";
 
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -21,6 +22,8 @@ export interface ClientOptions {
   /** Per-request timeout (whole request, headers and body). Default 30 s. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Time for the retry waits and their total bound; default the real clock. Tests pass a virtual one. */
+  clock?: Clock;
   /** Environment to read; default `process.env`. */
   env?: Record<string, string | undefined>;
   userAgent?: string;

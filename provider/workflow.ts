@@ -75,9 +75,10 @@ export function settledOutcome(workflow: WorkflowStatus, polls = 0): WorkflowOut
       };
     case "action_required": {
       const ctx = workflow.context ?? {};
-      const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? undefined : JSON.stringify(v));
+      const str = (v: unknown) => (typeof v === "string" ? v : v == null ? undefined : JSON.stringify(v));
       return { kind: "action_required", workflow, polls, action: str(ctx.action), confirmationSentTo: str(ctx.confirmation_sent_to) };
     }
+    // Stryker disable next-line ConditionalExpression: equivalent; an empty default also returns undefined
     default:
       return undefined;
   }

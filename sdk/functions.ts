@@ -124,3 +124,20 @@ export function checkDomainsOutput(
 export function searchDomainsOutput(query: pulumi.Input<string>, opts: SearchOutputOptions = {}): pulumi.Output<DomainAvailability[]> {
   return pulumi.output({ query, opts }).apply(({ query, opts }) => searchDomains(query, opts));
 }
+
+export type { TransferCandidate, TransferCheck } from "../provider/transfer/check";
+
+/**
+ * Whether each domain can be transferred in, at what price, and, when it cannot, each reason with what to
+ * do (any number of names; checked 10 at a time). Auth codes are given as the current registrar shows them.
+ */
+export async function checkTransfers(
+  domains: Array<import("../provider/transfer/check").TransferCandidate>,
+  opts: LookupOptions = {},
+): Promise<Array<import("../provider/transfer/check").TransferCheck>> {
+  return withClient(opts, async (c) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the client
+    const { checkTransferEligibility } = require("../provider/transfer/check") as typeof import("../provider/transfer/check");
+    return checkTransferEligibility(c, domains, opts.accountId);
+  });
+}

@@ -10,3 +10,5 @@ export {
   SearchOutputOptions,
 } from "./functions";
 export * from "./types";
+export { DomainTransfer, DomainTransferArgs, TransferQuote, TransferState } from "./domainTransfer";
+export { checkTransfers, TransferCandidate, TransferCheck } from "./functions";

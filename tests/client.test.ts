@@ -1,4 +1,7 @@
 import { strict as assert } from "node:assert";
+import * as diagnostics from "node:diagnostics_channel";
+import { once } from "node:events";
+import { AddressInfo, createServer } from "node:net";
 import { RegistrarClient } from "../provider/client";
 import {
   AuthenticationError,
@@ -14,7 +17,48 @@ import {
   ValidationError,
 } from "../provider/errors";
 import { blockedConnections } from "./support/netGuard";
-import { ACCOUNT, FAST_RETRY, Harness, startSim, TOKEN } from "./support/sim";
+import { ACCOUNT, FAST_RETRY, Harness, startSim, TOKEN, VirtualClock } from "./support/sim";
+
+/** A loopback port with nothing listening on it (until a test starts something there). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, "close");
+  return port;
+}
+
+/**
+ * What the client put on the wire to `port`, in order: the code of each failed connection attempt
+ * (ECONNREFUSED) and the method of each request sent. Read from undici's diagnostics channels, so
+ * refused attempts count too, which no server could see.
+ */
+function wireLog(port: number) {
+  const events: string[] = [];
+  const result = {
+    events,
+    onFirstRefusal: undefined as undefined | (() => Promise<void>),
+    stop() {
+      diagnostics.unsubscribe("undici:client:connectError", failed);
+      diagnostics.unsubscribe("undici:client:sendHeaders", sent);
+    },
+  };
+  const failed = (m: unknown) => {
+    const { connectParams, error } = m as { connectParams: { port?: string }; error: { code?: string } };
+    if (Number(connectParams.port) !== port) return;
+    events.push(error.code ?? String(error));
+    if (events.length === 1 && error.code === "ECONNREFUSED") void result.onFirstRefusal?.();
+  };
+  const sent = (m: unknown) => {
+    const { request, socket } = m as { request: { method: string }; socket: { remotePort?: number } };
+    if (socket.remotePort === port) events.push(request.method);
+  };
+  diagnostics.subscribe("undici:client:connectError", failed);
+  diagnostics.subscribe("undici:client:sendHeaders", sent);
+  return result;
+}
 
 const processedPosts = (h: Harness) =>
   h.sim.requests({ endpoint: "create-registration" }).filter((r) => r.status >= 200 && r.status < 300).length;
@@ -165,7 +209,13 @@ describe("RegistrarClient against the simulator", () => {
         return true;
       });
       const c = new RegistrarClient({ apiToken: "x", env: {} });
-      assert.throws(() => c.accountId(), /CLOUDFLARE_ACCOUNT_ID.*|cloudflare-registrar:accountId/);
+      assert.throws(() => c.accountId(), (err: unknown) => {
+        assert.ok(err instanceof CredentialsError);
+        assert.match(err.message, /accountId option/);
+        assert.match(err.message, /CLOUDFLARE_ACCOUNT_ID/);
+        assert.match(err.message, /cloudflare-registrar:accountId/);
+        return true;
+      });
       void c.close();
     });
 
@@ -210,11 +260,11 @@ describe("RegistrarClient against the simulator", () => {
     it("retries a 429, honouring Retry-After", async () => {
       h.sim.addFault({ endpoint: "get-registration", kind: "status", status: 429, retryAfterSeconds: 1, times: 1 });
       h.sim.registry.seed(ACCOUNT, { domain_name: "owned.com" });
-      const started = Date.now();
-      await h.client().getRegistration("owned.com");
+      const clock = new VirtualClock();
+      await h.client({ clock }).getRegistration("owned.com");
       const reqs = h.sim.requests({ endpoint: "get-registration" });
       assert.deepEqual(reqs.map((r) => r.status), [429, 200]);
-      assert.ok(Date.now() - started >= 990, "waited for Retry-After");
+      assert.equal(clock.now() - new VirtualClock().now(), 1_000, "waited exactly the Retry-After");
     });
 
     it("retries 5xx, dropped connections and timeouts on idempotent requests", async () => {
@@ -250,7 +300,7 @@ describe("RegistrarClient against the simulator", () => {
     it("stops retrying at the total time bound", async () => {
       h.sim.addFault({ endpoint: "get-registration", kind: "status", status: 429, retryAfterSeconds: 2 });
       const started = Date.now();
-      await assert.rejects(h.client({ retry: { ...FAST_RETRY, maxElapsedMs: 1_000 } }).getRegistration("x.com"), RateLimitError);
+      await assert.rejects(h.client({ retry: { ...FAST_RETRY, maxElapsedMs: 1_000 } }).getRegistration("x.com"), (e: unknown) => e instanceof RateLimitError && e.retryAfterMs === 2_000);
       assert.equal(h.sim.requests({ endpoint: "get-registration" }).length, 1, "a 2 s wait does not fit a 1 s budget");
       assert.ok(Date.now() - started < 1_000);
     });
@@ -288,10 +338,66 @@ describe("RegistrarClient against the simulator", () => {
       assert.equal(processedPosts(h), 1);
     });
 
-    it("on a refused connection: nothing was sent, so it may retry, and reports a NetworkError", async () => {
-      const c = h.client({ baseUrl: "http://127.0.0.1:9/client/v4", retry: { ...FAST_RETRY, maxRetries: 1 } });
-      await assert.rejects(c.createRegistration({ domain_name: "x.com" }), (err: unknown) => err instanceof NetworkError && err.notSent);
+    it("on a refused connection: nothing was sent, so it retries, and the registration goes through once", async () => {
+      // A port that refuses the first connection, then accepts: the simulator starts on it only
+      // once undici reports that attempt refused (the retry waits at least 100 ms).
+      const port = await freePort();
+      const wire = wireLog(port);
+      let late: Harness | undefined;
+      wire.onFirstRefusal = async () => {
+        late = await startSim({ port });
+      };
+      const c = h.client({ baseUrl: `http://127.0.0.1:${port}/client/v4`, retry: { ...FAST_RETRY, initialDelayMs: 200, maxDelayMs: 200 } });
+      try {
+        const { workflow } = await c.createRegistration({ domain_name: "refused-first.com" });
+        assert.equal(workflow.state, "succeeded");
+        // Refused (once, unless the simulator was slow to start), then the one POST.
+        assert.match(wire.events.join(), /^(ECONNREFUSED,)+POST$/);
+        assert.equal(late!.sim.requests({ endpoint: "create-registration" }).length, 1);
+      } finally {
+        wire.stop();
+        await late?.stop();
+      }
     });
+
+    it("on a refused connection to the end: a NetworkError that says nothing was sent", async () => {
+      const port = await freePort();
+      const wire = wireLog(port);
+      try {
+        await assert.rejects(h.client({ baseUrl: `http://127.0.0.1:${port}/client/v4` }).createRegistration({ domain_name: "x.com" }), (err: unknown) => {
+          assert.ok(err instanceof NetworkError, String(err));
+          assert.equal(err.notSent, true);
+          return true;
+        });
+        assert.deepEqual(wire.events, Array(FAST_RETRY.maxRetries + 1).fill("ECONNREFUSED"), "every attempt the retry budget allows");
+      } finally {
+        wire.stop();
+      }
+    });
+
+    for (const [what, fault] of [
+      ["an answer lost after the registration was recorded", { endpoint: "create-registration", kind: "drop_after", times: 1 }],
+      ["a timeout", { endpoint: "create-registration", kind: "delay", delayMs: 1_500, times: 1 }],
+    ] as const) {
+      it(`after ${what}: the POST is sent once and never again`, async () => {
+        h.sim.addFault(fault);
+        const port = Number(new URL(h.sim.baseUrl).port);
+        const wire = wireLog(port);
+        try {
+          const outcome = await h.client({ timeoutMs: 500 }).createRegistration({ domain_name: "once.com" }).then(
+            () => "answered",
+            (err: unknown) => err,
+          );
+          // Longer than the retry budget's backoff: a retry would have been sent by now.
+          await new Promise((r) => setTimeout(r, 4 * FAST_RETRY.maxDelayMs));
+          assert.deepEqual(wire.events, ["POST"], "requests on the wire");
+          assert.equal(h.sim.requests({ endpoint: "create-registration" }).length, 1);
+          assert.ok(outcome instanceof OutcomeUnknownError, String(outcome));
+        } finally {
+          wire.stop();
+        }
+      });
+    }
   });
 
   it("cannot reach the internet: a client aimed at api.cloudflare.com is refused locally", async () => {

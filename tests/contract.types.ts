@@ -45,3 +45,16 @@ export const registrationParses = (r: SdkRegistration) => assignable<Registratio
 export const workflowParses = (w: SdkWorkflowStatus) => assignable<WorkflowStatus>(w);
 export const checkParses = (d: RegistrarCheckResponse.Domain) => assignable<DomainAvailability>(d);
 export const extensionParses = (e: ExtensionGetResponse) => assignable<Extension>(e);
+
+// ---- transfers in --------------------------------------------------------------------------------
+import type { RegistrarTransferCheckParams, RegistrarTransferCheckResponse } from "cloudflare/resources/registrar/registrar";
+import type { TransferInCreateParams } from "cloudflare/resources/registrar/transfer-in";
+import type { TransferCheckItem, TransferInBody } from "../provider/client";
+import type { TransferEligibility } from "../provider/schemas";
+
+type TransferBody = Omit<TransferInCreateParams, "account_id" | "Prefer">;
+ok<NoExtraKeys<TransferInBody, TransferBody>>(true);
+export const transferInFits = (b: TransferInBody) => assignable<TransferBody>(b);
+ok<NoExtraKeys<TransferCheckItem, RegistrarTransferCheckParams.Domain>>(true);
+export const transferCheckFits = (domains: TransferCheckItem[]) => assignable<Omit<RegistrarTransferCheckParams, "account_id">>({ domains });
+export const transferCheckParses = (d: RegistrarTransferCheckResponse["domains"][string]) => assignable<TransferEligibility>(d);

@@ -234,7 +234,7 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
         (e: unknown) => e as PartialRegistrationError,
       );
       assert.ok(err instanceof PartialRegistrationError);
-      assert.match(err.message, /still (blocked|in_progress|pending)/);
+      assert.match(err.message, /still blocked \(waiting on the registry, a third party\)/);
       await new Promise((r) => setTimeout(r, 2_000));
       const { outs } = await p.update("held.com", err.properties as never, { domainName: "held.com" });
       assert.equal(outs.status, "active");

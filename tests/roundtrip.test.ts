@@ -6,16 +6,39 @@ import * as path from "node:path";
 import { packOnce, REPO_ROOT, runNode, scratchProject } from "./support/packed";
 import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
 
-/** Writes `__provider` exactly as the SDK does inside a program (under mocks, in the scratch project). */
+/**
+ * Writes `__provider` exactly as the SDK does inside a program (under mocks, in the scratch project),
+ * with the token where a program could pick it up: in the stack config (as a secret) and in the
+ * environment. netGuard clears CLOUDFLARE_* in every child, so the program sets the variable itself.
+ * Prints one JSON line: the provider text, and the token as config and environment showed it.
+ */
 const CAPTURE = `
+process.env.CLOUDFLARE_API_TOKEN = ${JSON.stringify(TOKEN)};
 const pulumi = require("@pulumi/pulumi");
 pulumi.runtime.setMocks({
-  newResource(args) { console.log(JSON.stringify(args.inputs.__provider)); return { id: "x", state: args.inputs }; },
+  newResource(args) {
+    const seen = { config: pulumi.runtime.getConfig("cloudflare-registrar:apiToken"), env: process.env.CLOUDFLARE_API_TOKEN };
+    console.log(JSON.stringify({ provider: args.inputs.__provider, seen }));
+    return { id: "x", state: args.inputs };
+  },
   call: () => ({}),
 }, "p", "s", false);
 const { DomainRegistration } = require("pulumi-cloudflare-registrar");
 new DomainRegistration("site", { domainName: "example.com" });
 `;
+
+interface Captured {
+  provider: string;
+  seen: { config?: string; env?: string };
+}
+
+async function capture(project: string): Promise<Captured> {
+  const out = await runNode(project, CAPTURE, {
+    PULUMI_CONFIG: JSON.stringify({ "cloudflare-registrar:apiToken": TOKEN }),
+    PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(["cloudflare-registrar:apiToken"]),
+  });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
 
 /** Loads `__provider` as Pulumi's dynamic-provider host does, then runs the lifecycle against the simulator. */
 const HOST = (provider: string, baseUrl: string) => `
@@ -52,25 +75,29 @@ describe("the serialized provider, as users get it", function () {
   this.timeout(120_000);
   let h: Harness;
   let projectA: string;
+  let captured: Captured;
   let provider: string;
   before(async () => {
     h = await startSim();
     projectA = scratchProject();
-    provider = JSON.parse((await runNode(projectA, CAPTURE)).trim());
+    captured = await capture(projectA);
+    provider = captured.provider;
   });
   after(() => h.stop());
 
   it("is a thin shim: at most 1 KiB, no absolute path, no token, loading the package by name", () => {
+    // The token was there to be captured; it must not come out.
+    assert.deepEqual(captured.seen, { config: TOKEN, env: TOKEN });
+    assert.ok(!provider.includes(TOKEN), "the token is in the serialized provider");
     assert.ok(Buffer.byteLength(provider) <= 1024, `${Buffer.byteLength(provider)} bytes`);
     assert.match(provider, /require\("pulumi-cloudflare-registrar\/dynamic"\)/);
     for (const p of [projectA, REPO_ROOT, homedir(), tmpdir(), "node_modules"]) assert.ok(!provider.includes(p), `contains ${p}`);
-    assert.ok(!provider.includes(TOKEN));
     console.log(`      __provider is ${Buffer.byteLength(provider)} bytes`);
   });
 
   it("is identical on another machine path and across a patch release", async () => {
     const other = scratchProject({ tgz: repackAs(packOnce(), "0.1.99") });
-    assert.equal(JSON.parse((await runNode(other, CAPTURE)).trim()), provider);
+    assert.equal((await capture(other)).provider, provider);
   });
 
   it("round-trips: loaded as the dynamic-provider host loads it, it checks and creates against the simulator", async () => {

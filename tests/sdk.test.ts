@@ -85,12 +85,23 @@ describe("SDK under pulumi.runtime.setMocks", () => {
   });
 
   it("makes contacts a secret output, and never sends a token as an input", async () => {
-    const site = new sdk.DomainRegistration("private", { domainName: "private.com", contacts });
-    assert.equal(await pulumi.isSecret(site.contacts), true);
-    assert.deepEqual(await value(site.contacts), contacts);
-    const r = registered.find((x) => x.name === "private")!;
-    assert.ok(!Object.keys(r.inputs).some((k) => /token|key/i.test(k)));
-    assert.ok(!JSON.stringify(r.inputs).includes(TOKEN));
+    // The token where a program could pick it up: the stack config and the environment (which
+    // netGuard cleared), so its absence below means the SDK left it out.
+    pulumi.runtime.setConfig("cloudflare-registrar:apiToken", TOKEN);
+    process.env.CLOUDFLARE_API_TOKEN = TOKEN;
+    let r: Registered;
+    try {
+      const site = new sdk.DomainRegistration("private", { domainName: "private.com", contacts });
+      assert.equal(await pulumi.isSecret(site.contacts), true);
+      assert.deepEqual(await value(site.contacts), contacts);
+      r = registered.find((x) => x.name === "private")!;
+    } finally {
+      delete process.env.CLOUDFLARE_API_TOKEN;
+      pulumi.runtime.setConfig("cloudflare-registrar:apiToken", "");
+    }
+    assert.equal(typeof r.inputs.__provider, "string");
+    assert.ok(!Object.keys(r.inputs).some((k) => /token|key/i.test(k)), `inputs: ${Object.keys(r.inputs)}`);
+    assert.ok(!JSON.stringify(r.inputs).includes(TOKEN), "the token is in the inputs (or the serialized provider in them)");
   });
 
   describe("the outputs the provider returns", () => {

@@ -35,8 +35,11 @@ describe("awaitWorkflow against the simulator's scenarios", () => {
 
   it("polls a 60 s workflow cheaply: bounded interval, few polls, noticed within one interval", async () => {
     await start({ registrationMs: 60_000 });
-    const { outcome, startedAt } = await register("minute.com");
+    const polledAt: number[] = [];
+    const { outcome, startedAt } = await register("minute.com", { onProgress: () => polledAt.push(clock.t) });
     assert.equal(outcome.kind, "succeeded");
+    const gaps = polledAt.map((t, i) => t - (polledAt[i - 1] ?? startedAt));
+    assert.ok(Math.max(...gaps) <= 5_000, `intervals ${gaps.join(", ")} ms`);
     const noticedAfter = clock.t - (startedAt + 60_000);
     assert.ok(noticedAfter <= 5_000, `noticed ${noticedAfter} ms late`);
     assert.ok(outcome.polls <= 25, `${outcome.polls} polls`);
@@ -54,18 +57,22 @@ describe("awaitWorkflow against the simulator's scenarios", () => {
 
   it("stops at once on action_required and hands back context.action and confirmation_sent_to", async () => {
     await start({ domains: { "verify.com": { scenario: { kind: "action_required", action: "verify_email", confirmationSentTo: "me@example.com" } } } });
-    const { outcome } = await register("verify.com");
+    const seen: string[] = [];
+    const { outcome } = await register("verify.com", { onProgress: (w: { state: string }) => seen.push(w.state) });
     assert.equal(outcome.kind, "action_required");
     if (outcome.kind !== "action_required") return;
     assert.equal(outcome.action, "verify_email");
     assert.equal(outcome.confirmationSentTo, "me@example.com");
-    const polls = h.sim.requests({ endpoint: "registration-status" }).length;
-    // The user clicks the link; a later poll sees the workflow finish.
-    h.sim.registry.resolveAction(ACCOUNT, "verify.com");
-    clock.t += 1_000;
-    const after = await h.client().registrationStatus("verify.com");
-    assert.equal(after.state, "succeeded");
-    assert.equal(polls, outcome.polls);
+    // At once: the first action_required answer is the last poll.
+    assert.equal(seen.at(-1), "action_required", `states seen: ${seen}`);
+    assert.equal(seen.indexOf("action_required"), seen.length - 1, `states seen: ${seen}`);
+    // And for good: with time moving on, nothing polls the workflow after the poller returned.
+    const polled = h.sim.requests({ endpoint: "registration-status" }).length;
+    for (let i = 0; i < 5; i++) {
+      clock.t += 60_000;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(h.sim.requests({ endpoint: "registration-status" }).length, polled, "status requests after the poller returned");
   });
 
   it("keeps polling a blocked workflow at the longer interval until it succeeds", async () => {

@@ -6,7 +6,7 @@
 import type { RegistrarClient } from "../client";
 import type { Registration, RegistrationStatus, WorkflowStatus } from "../schemas";
 import type { CheckFailure } from "../validation";
-import type { Clock } from "../workflow";
+import type { Clock, PollOptions } from "../workflow";
 
 /** Inputs every purchase has, in the SDK's names. */
 export interface PurchaseInputs {
@@ -36,6 +36,19 @@ export interface PurchaseKind<I extends PurchaseInputs, Q, O> {
   readonly createOnly: readonly string[];
   /** A deadline while awaiting the purchase: a resumable partial state, or a finished create that is still pending. */
   readonly onDeadline: "partial" | "pending";
+  /** In the preview's price line: "'x': available; ..." (the default), "'x': transferable; ...". */
+  readonly eligible?: string;
+  /** The output that holds the workflow's state while it is unfinished. Default `workflowState`. */
+  readonly stateOutput?: string;
+  /**
+   * Refresh asks for the workflow's state while the purchase is in flight and records it, through to
+   * its end (`succeeded`): for purchases that routinely outlive `pulumi up`.
+   */
+  readonly followInRead?: boolean;
+  /** What to do after the workflow failed. Default: review the reason, then run pulumi up again. */
+  readonly afterFailure?: string;
+  /** Said after the delete refusal, about this kind of purchase. */
+  readonly deleteNote?: string;
 
   /** Normalise and validate the inputs; no I/O. */
   validate(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] };
@@ -46,8 +59,10 @@ export interface PurchaseKind<I extends PurchaseInputs, Q, O> {
   describeQuote(quote: Q): string;
   /** Send the purchase: billable, sent once. Its fate may be unknown (OutcomeUnknownError). */
   start(ctx: PurchaseContext, inputs: I, accountId: string, quote: Q): Promise<WorkflowStatus>;
-  /** The purchase's workflow as it is now, to resume it. */
-  status(ctx: PurchaseContext, domain: string, accountId: string): Promise<WorkflowStatus>;
+  /** The purchase's workflow as it is now, to resume it; undefined when there is none to follow. */
+  status(ctx: PurchaseContext, domain: string, accountId: string): Promise<WorkflowStatus | undefined>;
+  /** How this kind's workflow is polled by default (the settings' poll options win): transfers poll slowly. */
+  readonly poll?: Omit<PollOptions, "deadlineMs" | "onProgress" | "clock">;
   /** How long to await the workflow in create, when the kind has its own bound. */
   awaitMs?(ctx: PurchaseContext): number | undefined;
 

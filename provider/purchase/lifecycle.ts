@@ -101,7 +101,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const priced = await this.kind.price(this.context(), inputs as unknown as I, accountId);
     if ("failures" in priced) return { inputs, failures: priced.failures };
     inputs.quote = priced.quote;
-    this.log(`${domain}: available; ${this.kind.gerund} it will cost ${this.kind.describeQuote(priced.quote)}${this.sandboxNote()}.`);
+    this.log(`${domain}: ${this.kind.eligible ?? "available"}; ${this.kind.gerund} it will cost ${this.kind.describeQuote(priced.quote)}${this.sandboxNote()}.`);
     return { inputs, failures };
   }
 
@@ -183,6 +183,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const outcome: WorkflowOutcome =
       settledOutcome(workflow) ??
       (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), {
+        ...this.kind.poll,
         ...this.settings.poll,
         ...(deadlineMs !== undefined ? { deadlineMs } : {}),
         onProgress: progressLines(`${domain}: ${this.kind.noun}`, workflow.state, (m) => this.log(m)),
@@ -190,19 +191,24 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     if (outcome.kind === "succeeded") {
       const fromContext = registrationSchema.safeParse(outcome.workflow.context?.registration);
       const reg = fromContext.success ? fromContext.data : await client.getRegistration(domain, accountId);
-      return this.converge(this.kind.outputs(inputs, accountId, reg, quote), inputs.autoRenew ?? false);
+      const outs = this.kind.outputs(inputs, accountId, reg, quote);
+      if (this.kind.followInRead) this.setState(outs, outcome.workflow.state);
+      return this.converge(outs, inputs.autoRenew ?? false);
     }
     if (outcome.kind === "deadline" && this.kind.onDeadline === "pending") {
       // Long purchases (a transfer waits days on a third party) end the create here; refresh follows them.
       const reg = await client.findRegistration(domain, accountId);
       const outs = reg ? this.kind.outputs(inputs, accountId, reg, quote) : this.kind.pendingOutputs(inputs, accountId, quote, outcome.state);
-      outs.workflowState = outcome.state;
+      this.setState(outs, outcome.state);
+      this.log(`${domain}: the ${this.kind.noun} is under way (${outcome.state}) and continues without this run; \`pulumi refresh\` follows it.`);
       return { id: domain, outs };
     }
     const Noun = this.kind.noun[0]!.toUpperCase() + this.kind.noun.slice(1);
     const message = unfinishedMessage(outcome, {
       what: `${Noun} of '${domain}'`,
-      afterFailure: `The workflow is finished and will not be retried automatically; review the reason (it often needs a different name, contact or term) before running pulumi up again.`,
+      afterFailure:
+        this.kind.afterFailure ??
+        `The workflow is finished and will not be retried automatically; review the reason (it often needs a different name, contact or term) before running pulumi up again.`,
       afterAction: `Complete it, then run \`pulumi up\` again: it resumes this ${this.kind.noun} without paying again.`,
       afterDeadline: `It was recorded in the stack; run \`pulumi up\` later to resume it without ${this.kind.gerund} again.`,
       detailed: true,
@@ -213,8 +219,12 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
 
   private async adopt(inputs: I, accountId: string, reg: Registration, quote?: Q): Promise<{ id: string; outs: O }> {
     if (reg.status === this.kind.pendingStatus) {
-      this.log(`${inputs.domainName}: a ${this.kind.noun} is already in flight; resuming it (no new purchase).`);
-      return this.finish(inputs, accountId, quote, await this.kind.status(this.context(), inputs.domainName, accountId));
+      const workflow = await this.kind.status(this.context(), inputs.domainName, accountId);
+      if (workflow) {
+        this.log(`${inputs.domainName}: a ${this.kind.noun} is already in flight; resuming it (no new purchase).`);
+        return this.finish(inputs, accountId, quote, workflow);
+      }
+      // In flight with no workflow to follow here (started elsewhere): adopted as it is.
     }
     if (!quote) this.log(`${inputs.domainName}: ${this.adoptionNote(reg.status)}`);
     const outs = this.kind.outputs(inputs, accountId, reg, quote);
@@ -258,6 +268,10 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     if (previous.status === "transfer_pending") {
       const now = await this.client().getRegistration(id, accountId);
       if (now.status === "transfer_pending") {
+        // Nothing to change (the engine retrying a recorded resource): report progress, refuse nothing.
+        if ((previous.autoRenew ?? false) === wanted) {
+          return { outs: await this.withProgress(this.kind.outputs({ ...inputs, domainName: id }, accountId, now, inputs.quote), previous, accountId) };
+        }
         throw new RegistrarError(
           `Not changing autoRenew on '${id}': the domain is still transferring into the account (status transfer_pending), and nothing ` +
             `can change until the transfer lands (usually within 5 to 10 days). Run \`pulumi refresh\` to follow it, then \`pulumi up\` once it is active.`,
@@ -266,7 +280,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     }
     // An update with nothing to change (the engine retrying a recorded resource) only refreshes.
     const reg = previous.autoRenew === wanted ? await this.client().getRegistration(id, accountId) : await this.setAutoRenew(id, accountId, wanted);
-    return { outs: this.kind.outputs({ ...inputs, domainName: id }, accountId, reg, inputs.quote) };
+    return { outs: await this.withProgress(this.kind.outputs({ ...inputs, domainName: id }, accountId, reg, inputs.quote), previous, accountId) };
   }
 
   /** PATCH auto_renew, await its workflow (200, or 202 then update-status), and return the fresh registration. */
@@ -305,8 +319,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     }
     this.warnOfRenewal({ domainName: reg.domain_name, status: reg.status, autoRenew: reg.auto_renew, expiresAt: reg.expires_at });
     const inputs = this.kind.readInputs(previous, reg, accountId);
-    const outs = this.kind.outputs(inputs, accountId, reg, previous.quote as Q | undefined);
-    if (reg.status === this.kind.pendingStatus && previous.workflowState !== undefined) outs.workflowState = previous.workflowState;
+    const outs = await this.withProgress(this.kind.outputs(inputs, accountId, reg, previous.quote as Q | undefined), previous, accountId);
     const { requestedPrivacyMode: _requested, ...reported } = inputs;
     return { id: reg.domain_name, props: outs, inputs: reported };
   }
@@ -324,9 +337,31 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     this.log(`warning: ${warning}`);
   }
 
+  private setState(outs: O, state: string): void {
+    (outs as Record<string, unknown>)[this.kind.stateOutput ?? "workflowState"] = state;
+  }
+
+  /**
+   * The workflow state to report with fresh outputs: the recorded one while the purchase is in flight,
+   * or, for kinds that are followed in refresh, the workflow's own, asked for until it has ended.
+   */
+  private async withProgress(outs: O, previous: O, accountId: string): Promise<O> {
+    const before = (previous as Record<string, unknown>)[this.kind.stateOutput ?? "workflowState"] as string | undefined;
+    const inFlight = outs.status === this.kind.pendingStatus;
+    const ended = before === "succeeded" || before === "failed";
+    if (!this.kind.followInRead || (!inFlight && (before === undefined || ended))) {
+      if (before !== undefined && (inFlight || this.kind.followInRead)) this.setState(outs, before);
+      return outs;
+    }
+    const workflow = await this.kind.status(this.context(), outs.domainName, accountId);
+    const now = workflow?.state ?? before;
+    if (now !== undefined) this.setState(outs, now);
+    return outs;
+  }
+
   // ---- delete ----------------------------------------------------------------------------------
 
   async delete(id: string, props: Record<string, unknown>): Promise<void> {
-    throw new RegistrarError(deleteRefusal((props.domainName as string | undefined) ?? id, this.kind.noun));
+    throw new RegistrarError(deleteRefusal((props.domainName as string | undefined) ?? id, this.kind.noun, this.kind.deleteNote));
   }
 }

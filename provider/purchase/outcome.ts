@@ -22,7 +22,8 @@ export interface Subject {
 export function unfinishedMessage(outcome: Unfinished, s: Subject): string {
   switch (outcome.kind) {
     case "failed":
-      return `${s.what} failed: [${outcome.code}] ${outcome.message}. ${s.afterFailure}`;
+      // The registry's message may end in its own full stop.
+      return `${s.what} failed: [${outcome.code}] ${outcome.message.replace(/\.+$/, "")}. ${s.afterFailure}`;
     case "action_required":
       if (!s.detailed) return `${s.what} needs your action: ${outcome.action ?? "see the dashboard"}. ${s.afterAction}`;
       return (

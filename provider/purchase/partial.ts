@@ -16,10 +16,10 @@ export class PartialStateError<O = unknown> extends Error {
 }
 
 /** Why a purchased domain is never deleted, and the ways out. */
-export function deleteRefusal(domainName: string, noun = "registration"): string {
+export function deleteRefusal(domainName: string, noun = "registration", note?: string): string {
   return (
     `Refusing to delete the ${noun} of ${domainName}: Cloudflare domain registrations are non-refundable, ` +
-    `and deleting this resource cannot un-register the domain. Ways out: set autoRenew: false (and run pulumi up) ` +
+    `and deleting this resource cannot un-register the domain.${note ? ` ${note}` : ""} Ways out: set autoRenew: false (and run pulumi up) ` +
     `to let the domain lapse at expiry; or stop managing it without touching the domain, with the resource option ` +
     `retainOnDelete: true, or \`pulumi state delete <urn>\`.`
   );

@@ -84,7 +84,8 @@ export function registrationReadInputs(previous: RegistrationOutputs, reg: Regis
   };
 }
 
-function wireContact(c: Contact): RegistrantContact {
+/** A contact in the API's wire names (shared by the create and transfer-in bodies). */
+export function wireContact(c: Contact): RegistrantContact {
   return {
     email: c.email,
     phone: c.phone,

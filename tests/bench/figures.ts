@@ -1,12 +1,16 @@
 /**
- * Prints figures, asserts nothing: poller noticing delay and poll counts, and API requests per
- * endpoint for check + create in each simulator scenario.  `npm run bench`
+ * Prints figures, asserts nothing: poller noticing delay and poll counts, API requests per endpoint
+ * for check + create in each simulator scenario, and the real engine's preview time for 100
+ * unchanged registrations against 100 trivial dynamic resources.  `npm run bench`
  */
 import "../support/netGuard";
 import { RegistrationProvider } from "../../provider/lifecycle";
 import { awaitWorkflow, realClock } from "../../provider/workflow";
-import { startSim, VirtualClock } from "../support/sim";
+import { scratchProject } from "../support/packed";
+import { ensurePulumi, Stack } from "../support/pulumi";
+import { ACCOUNT, startSim, TOKEN, VirtualClock } from "../support/sim";
 import type { SimulatorOptions } from "../../simulator/server";
+import { E2E_PROGRAM, E2E_PULUMI_YAML } from "../e2e/program";
 
 async function pollerFigures(durationMs: number, virtual: boolean): Promise<string> {
   const clock = virtual ? new VirtualClock() : realClock;
@@ -38,6 +42,42 @@ async function scenarioCounts(label: string, domain: string, sim: SimulatorOptio
   await h.stop();
 }
 
+/** Median wall time of `runs` previews of an unchanged stack. */
+async function previewMs(s: Stack, runs = 3): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) ms.push((await s.ok("preview", "--expect-no-changes")).ms);
+  return ms.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+async function previewFigures(count: number): Promise<void> {
+  console.log(`\nPreview of ${count} unchanged resources, real Pulumi CLI (median of 3)`);
+  try {
+    ensurePulumi();
+  } catch {
+    console.log("  skipped: no Pulumi CLI (scripts/ensure-pulumi could not provide one)");
+    return;
+  }
+  const project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
+  const h = await startSim();
+  try {
+    const registrations = new Stack(project, "bench-registrations");
+    await registrations.init(
+      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "e2e:domainName": "bulk.com", "e2e:count": String(count) },
+      { "cloudflare-registrar:apiToken": TOKEN },
+    );
+    await registrations.ok("up", "--yes", "--parallel", "16");
+    const trivial = new Stack(project, "bench-trivial");
+    await trivial.init({ "e2e:trivial": "true", "e2e:count": String(count) });
+    await trivial.ok("up", "--yes", "--parallel", "16");
+    h.sim.clearRequests();
+    const ours = await previewMs(registrations);
+    const baseline = await previewMs(trivial);
+    console.log(`  DomainRegistration ${ours} ms (${h.sim.requests().length} API requests), trivial dynamic resource ${baseline} ms, ratio ${(ours / baseline).toFixed(2)}`);
+  } finally {
+    await h.stop();
+  }
+}
+
 async function main(): Promise<void> {
   console.log("Workflow poller");
   for (const [ms, virtual] of [[1_500, false], [1_500, true], [60_000, true]] as const) console.log("  " + (await pollerFigures(ms, virtual)));
@@ -55,6 +95,7 @@ async function main(): Promise<void> {
   await scenarioCounts("lost answer", "lost-x.com");
   await scenarioCounts("429 on check", "limited.com", {}, (h) => h.sim.addFault({ endpoint: "domain-check", kind: "status", status: 429, retryAfterSeconds: 0, times: 1 }));
   await scenarioCounts("503 on POST", "flaky.com", {}, (h) => h.sim.addFault({ endpoint: "create-registration", kind: "status", status: 503, times: 1 }));
+  await previewFigures(100);
 }
 
 main().catch((err) => {

@@ -154,20 +154,13 @@ describe("@e2e the real Pulumi engine against the simulator", function () {
     assert.equal(secretContacts.length, 2);
   });
 
-  it("a stack of 100 registrations previews with zero API requests (and the preview ratio is printed)", async () => {
+  // Its preview time against a trivial dynamic resource's is a figure, not an assertion: `npm run bench`.
+  it("a stack of 100 registrations previews with zero API requests", async () => {
     const s = await stack({ "e2e:domainName": "bulk.com", "e2e:count": "100" });
     await s.ok("up", "--yes", "--parallel", "16");
     assert.equal(count("create-registration"), 100);
     h.sim.clearRequests();
-    const registrations = await s.ok("preview", "--expect-no-changes");
-    assert.equal(h.sim.requests().length, 0);
-
-    const t = new Stack(project, `t${++stackNo}`);
-    await t.init({ "e2e:trivial": "true", "e2e:count": "100" });
-    await t.ok("up", "--yes");
-    const trivial = await t.ok("preview", "--expect-no-changes");
-    console.log(
-      `      preview of 100 unchanged resources: DomainRegistration ${registrations.ms} ms, trivial dynamic ${trivial.ms} ms, ratio ${(registrations.ms / trivial.ms).toFixed(2)}`,
-    );
+    await s.ok("preview", "--expect-no-changes");
+    assert.equal(h.sim.requests().length, 0, `requests: ${JSON.stringify(h.sim.counts())}`);
   });
 });

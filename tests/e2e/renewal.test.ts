@@ -67,7 +67,7 @@ describe("@e2e expiry and status warnings through the real engine", function () 
     // A refresh configures the provider from the state's recorded config, so the CI job sets the env var.
     s.extraEnv = { CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING: "true" };
     const refresh = await s.run("refresh", "--preview-only");
-    assert.notEqual(refresh.code, 0);
+    assert.notEqual(refresh.code, 0, refresh.output);
     assert.match(refresh.output, /strict\.com expires in [45] days and will not renew.*failOnExpiryWarning is true/);
     s.extraEnv = {};
     assert.equal((await s.run("refresh", "--preview-only")).code, 0, "without it, the warning alone does not fail the job");

@@ -1,6 +1,7 @@
 /**
  * The package as users get it: packed with `npm pack` and installed into scratch projects. Installs
- * run with --offline: they use only the npm cache that `npm ci` filled, so tests never fetch anything.
+ * run with --offline: they use only the npm cache, which `npm ci` and scripts/warm-npm-cache (run by
+ * `npm test`) filled, so tests never fetch anything.
  */
 import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -39,7 +40,13 @@ export function scratchProject(options: { tgz?: string; files?: Record<string, s
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "pipe" });
+  try {
+    execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "pipe", encoding: "utf8" });
+  } catch (err) {
+    // A cold cache fails as ENOTCACHED or, for a peer, as ERESOLVE "@pulumi/pulumi@undefined": say the fix.
+    const stderr = (err as { stderr?: string }).stderr ?? "";
+    throw new Error(`npm install --offline failed in ${dir}; if the npm cache is cold, run scripts/warm-npm-cache first.\n${stderr}`);
+  }
   return dir;
 }
 

@@ -25,6 +25,8 @@ export async function startSim(options: SimulatorOptions = {}): Promise<Harness>
     accountId: ACCOUNT,
     baseUrl,
     retry: FAST_RETRY,
+    // Retry waits pass on a virtual clock: the unit suite never sleeps for a backoff or a Retry-After.
+    clock: new VirtualClock(),
     timeoutMs: 5_000,
     env: {},
     ...opts,

@@ -1,0 +1,58 @@
+// Mutation testing of the code where a bug costs money or trust (issue 13). `npm run test:mutation`
+// runs the money modules (stryker.money.config.mjs, break at 90) and then this set (break at 80).
+// Stryker mutates the TypeScript sources in a sandbox, compiles the sandbox with tsc, and runs mocha
+// over the compiled tests; coverage per test picks the tests that can see each mutant.
+// Reports go outside the repository, to $TMPDIR (or /tmp)/stryker-reports/<set>/. The sandbox stays in
+// .stryker-tmp/<set> (gitignored): tsc in the sandbox finds the types by walking up to node_modules/.
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const reports = (set) => join(process.env.TMPDIR || tmpdir(), "stryker-reports", set);
+
+/** Lines `from` (the first line containing it) to the end of a file: a range that follows edits elsewhere. */
+function fromLine(file, from) {
+  const lines = readFileSync(new URL(file, import.meta.url), "utf8").split("\n");
+  const start = lines.findIndex((l) => l.includes(from)) + 1;
+  if (start === 0) throw new Error(`stryker config: '${from}' not found in ${file}`);
+  return `${file}:${start}-${lines.length}`;
+}
+
+/** The shared settings; each set adds what it mutates, which tests see it, and its threshold. */
+export function strykerSet(set, { mutate, spec, breakAt }) {
+  return {
+    $schema: "./node_modules/@stryker-mutator/core/schema/stryker-schema.json",
+    packageManager: "npm",
+    testRunner: "mocha",
+    checkers: ["typescript"],
+    tsconfigFile: "tsconfig.json",
+    buildCommand: "tsc -p tsconfig.json",
+    coverageAnalysis: "perTest",
+    // .mocharc.json still gives the network guard and the timeout; only the spec is narrowed.
+    mochaOptions: { spec },
+    mutate,
+    ignorePatterns: ["dist", ".pulumi-state", "*.tgz", ".stryker-tmp"],
+    tempDirName: `.stryker-tmp/${set}`,
+    cleanTempDir: "always",
+    reporters: ["clear-text", "progress", "html", "json"],
+    htmlReporter: { fileName: join(reports(set), "index.html") },
+    jsonReporter: { fileName: join(reports(set), "mutation.json") },
+    concurrency: 2,
+    thresholds: { high: 95, low: breakAt, break: breakAt },
+  };
+}
+
+export default strykerSet("guards", {
+  mutate: [
+    // When a request is sent again, and which failures prove it never left.
+    "provider/retry.ts",
+    "provider/connection.ts",
+    // The client's transport: the retry loop, one attempt, and the mapping of transport errors.
+    fromLine("provider/transport.ts", "  async send("),
+    // The workflow poller and the serialized dynamic-provider shim.
+    "provider/workflow.ts",
+    "provider/dynamic.ts",
+  ],
+  spec: ["dist/tests/unit/**/*.test.js", "dist/tests/client.test.js", "dist/tests/workflow.test.js", "dist/tests/provider.test.js"],
+  breakAt: 80,
+});

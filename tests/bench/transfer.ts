@@ -1,0 +1,51 @@
+/**
+ * Prints figures, asserts nothing: for one DomainTransfer with the real Pulumi engine against the
+ * simulator, the requests of `pulumi preview` and `pulumi up` per endpoint, and `up`'s wall time with
+ * `transferWaitSeconds` at its default (60) and at 5, for a transfer that takes far longer (as real ones do).
+ * `npm run bench:transfer`
+ */
+import "../support/netGuard";
+import { scratchProject } from "../support/packed";
+import { ensurePulumi, Stack } from "../support/pulumi";
+import { ACCOUNT, startSim, TOKEN } from "../support/sim";
+import { TRANSFER_PROGRAM, TRANSFER_PULUMI_YAML } from "../e2e/transferProgram";
+
+const CODE = "bench#Auth!Code";
+
+async function run(project: string, label: string, waitSeconds: string | undefined): Promise<void> {
+  const h = await startSim({ transferMs: 30 * 60_000, domains: { "taken-bench.com": { authCode: CODE } } });
+  try {
+    const s = new Stack(project, `bench-${label}`);
+    await s.init(
+      {
+        "cloudflare-registrar:accountId": ACCOUNT,
+        "cloudflare-registrar:baseUrl": h.sim.baseUrl,
+        "e2e:domainName": "taken-bench.com",
+        ...(waitSeconds === undefined ? {} : { "cloudflare-registrar:transferWaitSeconds": waitSeconds }),
+      },
+      { "cloudflare-registrar:apiToken": TOKEN, "e2e:authCode": CODE },
+    );
+    const counts = () => Object.entries(h.sim.counts()).map(([k, v]) => `${k}=${v}`).join(" ");
+    const preview = await s.ok("preview");
+    console.log(`  preview                          ${String(preview.ms).padStart(6)} ms  requests=${h.sim.requests().length} ${counts()}`);
+    h.sim.clearRequests();
+    const up = await s.ok("up", "--yes", "--skip-preview");
+    const state = /transferState\s*:\s*"(\w+)"/.exec(up.output)?.[1];
+    console.log(`  up (transferWaitSeconds ${(waitSeconds ?? "default 60").padEnd(10)}) ${String(up.ms).padStart(6)} ms  requests=${h.sim.requests().length} ${counts()}  ends ${state}`);
+  } finally {
+    await h.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  ensurePulumi();
+  const project = scratchProject({ files: { "index.js": TRANSFER_PROGRAM, "Pulumi.yaml": TRANSFER_PULUMI_YAML } });
+  console.log("DomainTransfer, one transfer of a 30-minute (simulated) transfer, real engine:");
+  await run(project, "default", undefined);
+  await run(project, "five", "5");
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
+
+const CODE = "sdk-Auth+Code/1";
+
+describe("DomainTransfer and checkTransfers (SDK)", () => {
+  let sdk: typeof import("../sdk");
+  const registered: Array<{ type: string; name: string; inputs: Record<string, unknown> }> = [];
+  before(() => {
+    // Mocks are process-wide: each suite installs its own before it runs.
+    pulumi.runtime.setMocks(
+      {
+        newResource(args) {
+          registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+          return { id: `${args.inputs.domainName}`, state: { ...args.inputs, status: "transfer_pending", transferState: "blocked" } };
+        },
+        call: () => ({}),
+      },
+      "sdk-transfer-test",
+      "dev",
+      false,
+    );
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sdk = require("../sdk");
+  });
+
+  it("registers the DomainTransfer type token with the user's inputs, the auth code as a secret", async () => {
+    const t = new sdk.DomainTransfer("moving", { domainName: "example.com", authCode: CODE, autoRenew: true, maxPrice: 12 });
+    const urn = await new Promise<string>((resolve) => t.urn.apply(resolve));
+    assert.equal(urn, "urn:pulumi:dev::sdk-transfer-test::pulumi-nodejs:dynamic/cloudflare-registrar:DomainTransfer::moving");
+    const r = registered.find((x) => x.name === "moving")!;
+    assert.equal(r.type, "pulumi-nodejs:dynamic/cloudflare-registrar:DomainTransfer");
+    // The engine receives the secret envelope (its signature key), never a bare string.
+    assert.deepEqual(r.inputs.authCode, { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: CODE });
+    assert.equal(r.inputs.maxPrice, 12);
+    assert.equal(typeof r.inputs.__provider, "string");
+    assert.ok(!(r.inputs.__provider as string).includes(CODE));
+    assert.equal(await new Promise((resolve) => t.status.apply(resolve)), "transfer_pending");
+  });
+
+  describe("checkTransfers", () => {
+    let h: Harness;
+    before(async () => {
+      h = await startSim({ domains: { "taken-c3.com": { authCode: "right" }, "taken-ok.com": { authCode: "right" } } });
+    });
+    after(() => h.stop());
+
+    it("checks 14 domains in 2 requests, with prices and each reason translated; codes are sent base64-encoded", async () => {
+      const opts = { apiToken: TOKEN, accountId: ACCOUNT, baseUrl: h.sim.baseUrl };
+      const domains = Array.from({ length: 12 }, (_, i) => ({ domainName: `taken-c${i}.com`, authCode: i === 3 ? "wrong" : undefined }));
+      domains.push({ domainName: "locked-c.com", authCode: undefined });
+      const out = await sdk.checkTransfers([...domains, { domainName: "taken-ok.com", authCode: "right" }], opts);
+      assert.equal(h.sim.requests({ endpoint: "transfer-check" }).length, 2);
+      assert.deepEqual(out[0], { name: "taken-c0.com", transferable: true, pricing: { currency: "USD", transferCost: "10.44", renewalCost: "10.44" }, reasons: [] });
+      assert.equal(out[3]!.transferable, false);
+      assert.equal(out[3]!.reasons[0]!.code, "invalid_auth_code");
+      assert.match(out[3]!.reasons[0]!.advice, /rejected the auth code given for 'taken-c3\.com'/);
+      assert.match(out[12]!.reasons[0]!.advice, /\[domain_locked\].*Unlock it there/);
+      assert.ok(out[13]!.transferable, "the right code, base64-encoded, is accepted");
+      assert.ok(!JSON.stringify(out).includes("right"), "codes are never returned");
+    });
+  });
+});
