@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as dynamic from "../../provider/dynamic";
+import * as transfer from "../../provider/transfer/dynamic";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 import type { FaultRule } from "../../simulator/server";
 
@@ -77,6 +78,20 @@ describe("the dynamic provider: expected errors as one clean message, bugs with 
     this.timeout(30_000); // the default retry policy's backoff, a few seconds
     await configured({ "cloudflare-registrar:baseUrl": "http://127.0.0.1:9/client/v4" });
     assert.match(await failureOf({ domainName: "launch.dev" }), /failed to connect or lost its connection: ECONNREFUSED/);
+  });
+
+  it("DomainTransfer's shim too: a wrong token is one check failure, and its delete refusal is dropped from stderr", async () => {
+    h = await startSim();
+    const values: Record<string, string> = { "cloudflare-registrar:apiToken": "not-the-token", "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl };
+    await transfer.configure({ config: { get: (key: string) => values[key] } });
+    const result = await transfer.check({}, { domainName: "taken-move.com", authCode: "Xy7#kQ2!pL9$" });
+    assert.equal(result.failures?.length, 1, JSON.stringify(result));
+    assert.match(result.failures![0]!.reason, /HTTP 401: \[10000\] Authentication error/);
+    const refusal = await transfer.delete("taken-move.com", { domainName: "taken-move.com" }).then(
+      () => assert.fail("delete must refuse"),
+      (e: Error) => e,
+    );
+    assert.equal(await stderrOf(() => hostPrints(refusal)), "");
   });
 
   it("check: a bug still throws (the host prints its stack)", async () => {
