@@ -9,6 +9,7 @@
  * config to dynamic providers), so one provider instance per process is the configuration itself.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { failuresWhenExpected, quietWhenExpected, stackForBugs } from "./hostErrors";
 import type { RegistrationProvider } from "./lifecycle";
 
 type Props = Record<string, unknown>;
@@ -32,30 +33,31 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
   instance = undefined;
 }
 
+// Every method goes through hostErrors: expected errors reach the user as one clean message, bugs with their stack.
 export function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent; the lifecycle also reads olds without a domainName as a new resource
-  return provider().check(olds && Object.keys(olds).length > 0 ? olds : undefined, news);
+  return failuresWhenExpected(news, () => provider().check(olds && Object.keys(olds).length > 0 ? olds : undefined, news));
 }
 
 export function diff(id: pulumi.ID, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-  return provider().diff(id, olds, news);
+  return quietWhenExpected(() => provider().diff(id, olds, news));
 }
 
 export function create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
-  return provider().create(inputs);
+  return stackForBugs(() => provider().create(inputs));
 }
 
 // ResourceProvider declares props optional; the dynamic-provider host always sends them.
 export function read(id: pulumi.ID, props: Props = {}): Promise<pulumi.dynamic.ReadResult> {
-  return provider().read(id, props);
+  return quietWhenExpected(() => provider().read(id, props));
 }
 
 export function update(id: pulumi.ID, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-  return provider().update(id, olds, news);
+  return stackForBugs(() => provider().update(id, olds, news));
 }
 
 export function delete_(id: pulumi.ID, props: Props): Promise<void> {
-  return provider().delete(id, props);
+  return quietWhenExpected(() => provider().delete(id, props));
 }
 // `delete` is a reserved word for a function declaration, but a fine export name.
 export { delete_ as delete };

@@ -26,8 +26,17 @@ export interface PollOptions {
   blockedIntervalMs?: number;
   /** Give up (with a `deadline` outcome) after this long. Default 10 minutes. */
   deadlineMs?: number;
-  onProgress?: (workflow: WorkflowStatus, polls: number) => void;
+  /** Called as the wait starts (polls 0, the state it starts from), then after each poll. */
+  onProgress?: (workflow: WorkflowStatus, polls: number, wait: WaitProgress) => void;
   clock?: Clock;
+}
+
+/** Where a wait stands after a poll, for progress lines. */
+export interface WaitProgress {
+  /** Since the poller started (the purchase or update was already answered). */
+  elapsedMs: number;
+  /** When the next poll comes; undefined when there is none (settled, or the deadline reached). */
+  nextPollMs?: number;
 }
 
 export const DEFAULT_POLL_OPTIONS: Required<Omit<PollOptions, "onProgress" | "clock">> = {
@@ -86,21 +95,27 @@ export async function awaitWorkflow(
 ): Promise<WorkflowOutcome> {
   const o = { ...DEFAULT_POLL_OPTIONS, ...options };
   const clock = options.clock ?? realClock;
-  const deadline = clock.now() + o.deadlineMs;
+  const started = clock.now();
+  const deadline = started + o.deadlineMs;
   let workflow = initial;
   let polls = 0;
   let interval = o.initialIntervalMs;
+  // The last poll lands on the deadline rather than past it.
+  const nextWait = () => Math.min(workflow.state === "blocked" ? Math.max(o.blockedIntervalMs, interval) : interval, deadline - clock.now());
+  const report = () => {
+    const next = settledOutcome(workflow) ? undefined : nextWait();
+    options.onProgress?.(workflow, polls, { elapsedMs: clock.now() - started, nextPollMs: next !== undefined && next > 0 ? next : undefined });
+  };
+  if (!settledOutcome(workflow)) report();
   for (;;) {
     const settled = settledOutcome(workflow, polls);
     if (settled) return settled;
-    const wait = workflow.state === "blocked" ? Math.max(o.blockedIntervalMs, interval) : interval;
-    const remaining = deadline - clock.now();
-    if (remaining <= 0) return { kind: "deadline", workflow, polls, state: workflow.state };
-    // The last poll lands on the deadline rather than past it.
-    await clock.sleep(Math.min(wait, remaining));
+    const wait = nextWait();
+    if (wait <= 0) return { kind: "deadline", workflow, polls, state: workflow.state };
+    await clock.sleep(wait);
     workflow = await fetch(workflow.links.self);
     polls++;
-    options.onProgress?.(workflow, polls);
     interval = Math.min(o.maxIntervalMs, interval * o.backoffFactor);
+    report();
   }
 }

@@ -96,6 +96,21 @@ export class DomainRegistration extends pulumi.dynamic.Resource {
    */
   public readonly renewalRisk!: pulumi.Output<RenewalRisk>;
 
+  /**
+   * Look up a registration the account already holds, by its id (the domain name), without managing it:
+   * the program gets its outputs, and Pulumi never creates, updates or deletes it. `state.accountId` picks
+   * the account when it is not the configured one. To bring a domain under management instead, declare
+   * it: see "Adoption (and import)" in the README.
+   */
+  public static get(
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    state?: { accountId?: pulumi.Input<string> },
+    opts?: pulumi.CustomResourceOptions,
+  ): DomainRegistration {
+    return new DomainRegistration(name, { domainName: id, accountId: state?.accountId }, { ...opts, id });
+  }
+
   constructor(name: string, args: DomainRegistrationArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output must be a key here, even if undefined: a dynamic resource reads only the outputs its
     // props name.

@@ -15,6 +15,7 @@ import { registration as registrationSchema, Registration, WorkflowStatus } from
 import { configuredAccountId } from "../settings";
 import { isUnknown } from "../validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "../workflow";
+import { progressLines } from "../progress";
 import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../renewal";
 import { RegistrationIndex } from "../registrationIndex";
 import { refuseChanges } from "./changes";
@@ -190,9 +191,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
         ...this.kind.poll,
         ...this.settings.poll,
         ...(deadlineMs !== undefined ? { deadlineMs } : {}),
-        onProgress: (w, polls) => {
-          if (polls % 10 === 0) this.log(`${domain}: ${this.kind.noun} ${w.state} (poll ${polls})`);
-        },
+        onProgress: progressLines(`${domain}: ${this.kind.noun}`, workflow.state, (m) => this.log(m)),
       }));
     if (outcome.kind === "succeeded") {
       const fromContext = registrationSchema.safeParse(outcome.workflow.context?.registration);
@@ -295,7 +294,8 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   private async setAutoRenew(domain: string, accountId: string, autoRenew: boolean): Promise<Registration> {
     const client = this.client();
     const { workflow } = await client.updateRegistration(domain, { auto_renew: autoRenew }, { accountId });
-    const outcome = settledOutcome(workflow) ?? (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), this.settings.poll));
+    const onProgress = progressLines(`${domain}: auto_renew=${autoRenew} update`, workflow.state, (m) => this.log(m));
+    const outcome = settledOutcome(workflow) ?? (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), { ...this.settings.poll, onProgress }));
     if (outcome.kind !== "succeeded") {
       throw new RegistrarError(
         unfinishedMessage(outcome, {
@@ -319,7 +319,14 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const accountId = previous.accountId ?? this.client().accountId();
     // The listing answers for what it holds, settled; anything else gets its own look before it is called gone.
     const reg = (await this.registrations.settled(id, accountId)) ?? (await this.client().findRegistration(id, accountId));
-    if (!reg) return { id: "", props: {} };
+    if (!reg) {
+      // No recorded status: a lookup by id (DomainRegistration.get, the id option), not a refresh of a
+      // registration this stack recorded, so "gone" would silently hand the program empty outputs.
+      if (previous.status === undefined) {
+        throw new RegistrarError(`No registration of '${id}' in account ${accountId}: a lookup by id needs a domain the account holds. Check the id (the domain name) and the account id.`);
+      }
+      return { id: "", props: {} };
+    }
     this.warnOfRenewal({ domainName: reg.domain_name, status: reg.status, autoRenew: reg.auto_renew, expiresAt: reg.expires_at });
     const inputs = this.kind.readInputs(previous, reg, accountId);
     const outs = await this.withProgress(this.kind.outputs(inputs, accountId, reg, previous.quote as Q | undefined), previous, accountId);

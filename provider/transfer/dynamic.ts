@@ -4,6 +4,7 @@
  * `require("pulumi-cloudflare-registrar/dynamic/transfer")`: no token, no path, no auth code, no copy of
  * our code. The implementation loads from the installed package when the provider runs.
  */
+import { failuresWhenExpected, quietWhenExpected, stackForBugs } from "../hostErrors";
 import type { TransferProvider } from "./provider";
 
 interface DynamicConfig {
@@ -29,27 +30,27 @@ export async function configure(req: { config: DynamicConfig }): Promise<void> {
 }
 
 export function check(olds: Record<string, unknown>, news: Record<string, unknown>) {
-  return provider().check(olds && Object.keys(olds).length > 0 ? olds : undefined, news);
+  return failuresWhenExpected(news, () => provider().check(olds && Object.keys(olds).length > 0 ? olds : undefined, news));
 }
 
 export function diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-  return provider().diff(id, olds, news);
+  return quietWhenExpected(() => provider().diff(id, olds, news));
 }
 
 export function create(inputs: Record<string, unknown>) {
-  return provider().create(inputs);
+  return stackForBugs(() => provider().create(inputs));
 }
 
 export function read(id: string, props: Record<string, unknown>) {
-  return provider().read(id, props);
+  return quietWhenExpected(() => provider().read(id, props));
 }
 
 export function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-  return provider().update(id, olds, news);
+  return stackForBugs(() => provider().update(id, olds, news));
 }
 
 export function delete_(id: string, props: Record<string, unknown>) {
-  return provider().delete(id, props);
+  return quietWhenExpected(() => provider().delete(id, props));
 }
 // `delete` is a reserved word for a function declaration, but a fine export name.
 export { delete_ as delete };

@@ -1,0 +1,72 @@
+/**
+ * Expected errors (a refusal, a wrong token, an unreachable API) must read as one message on the
+ * resource's row. The dynamic-provider host (@pulumi/pulumi cmd/dynamic-provider, 3.248 to 3.270) does two
+ * things with an error thrown from check, diff, read or delete: it prints `${e}: ${e.stack}` to the
+ * provider's stderr, which the CLI shows on the stack's row (the message twice, then the trace), and it
+ * returns the message over gRPC, which the CLI shows on the resource's row. From create and update it only
+ * returns the message. So: check turns an expected error into a check failure; diff, read and delete still
+ * throw it (nothing else fails them) but the host's stderr copy of that very error is dropped. Anything
+ * else is a bug and keeps its stack, including from create and update, where the host would lose it.
+ * Both dynamic shims (provider/dynamic.ts, provider/transfer/dynamic.ts) wrap their methods here.
+ */
+
+type CheckResult = { inputs?: Record<string, unknown>; failures?: Array<{ property: string; reason: string }> };
+
+export function isExpected(err: unknown): err is Error {
+  // Loaded on first use: the program process only needs the shims' identity, not this code's.
+  const { RegistrarError } = require("./errors") as typeof import("./errors");
+  const { PartialStateError } = require("./purchase/partial") as typeof import("./purchase/partial");
+  return err instanceof RegistrarError || err instanceof PartialStateError;
+}
+
+/** Errors thrown to the host whose `${e}: ${e.stack}` line it is about to print. */
+const unprinted = new Set<Error>();
+let filterInstalled = false;
+
+function printedByHostQuietly(err: Error): void {
+  unprinted.add(err);
+  if (filterInstalled) return;
+  filterInstalled = true;
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args.length === 1 && typeof args[0] === "string") {
+      for (const e of unprinted) {
+        if (args[0] === `${e}: ${e.stack}`) {
+          unprinted.delete(e);
+          return;
+        }
+      }
+    }
+    original(...args);
+  };
+}
+
+/** check: an expected error becomes one check failure on the resource (no property: it is not an input's fault). */
+export async function failuresWhenExpected<R extends CheckResult>(news: Record<string, unknown>, call: () => Promise<R>): Promise<R | CheckResult> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!isExpected(err)) throw err;
+    return { inputs: news, failures: [{ property: "", reason: err.message }] };
+  }
+}
+
+/** diff, read, delete: the host prints what they throw, with its stack. */
+export async function quietWhenExpected<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (isExpected(err)) printedByHostQuietly(err);
+    throw err;
+  }
+}
+
+/** create, update: the host passes on only the message of what they throw. */
+export async function stackForBugs<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!isExpected(err)) console.error(`cloudflare-registrar: unexpected error (a bug; please report it): ${err instanceof Error ? err.stack : String(err)}`);
+    throw err;
+  }
+}

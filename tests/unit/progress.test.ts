@@ -1,0 +1,88 @@
+import { strict as assert } from "node:assert";
+import { RegistrationProvider } from "../../provider/lifecycle";
+import { formatDuration, progressLines } from "../../provider/progress";
+import type { WorkflowStatus } from "../../provider/schemas";
+import { Harness, startSim, VirtualClock } from "../support/sim";
+import type { SimulatorOptions } from "../../simulator/server";
+
+const status = (state: WorkflowStatus["state"]) => ({ state, links: { self: "/x" } }) as WorkflowStatus;
+
+describe("long waits are visible: progress lines", () => {
+  describe("progressLines", () => {
+    it("says each state change and every 30 s of the same state, with the domain, state, time waited and next poll", () => {
+      const lines: string[] = [];
+      const report = progressLines("x.com: registration", "pending", (l) => lines.push(l));
+      report(status("pending"), 1, { elapsedMs: 250, nextPollMs: 375 }); // same state, early: quiet
+      report(status("in_progress"), 2, { elapsedMs: 700, nextPollMs: 560 });
+      report(status("in_progress"), 3, { elapsedMs: 20_000, nextPollMs: 5_000 }); // 19 s since the last line: quiet
+      report(status("in_progress"), 4, { elapsedMs: 31_000, nextPollMs: 5_000 });
+      report(status("succeeded"), 5, { elapsedMs: 36_000 });
+      assert.deepEqual(lines, [
+        "x.com: registration: in_progress, waited 0.7 s so far; next poll in 0.6 s.",
+        "x.com: registration: in_progress, waited 31 s so far; next poll in 5.0 s.",
+        "x.com: registration: succeeded after 36 s.",
+      ]);
+    });
+
+    it("says at once when a wait starts blocked, and not when it starts pending", () => {
+      const lines: string[] = [];
+      progressLines("x.com: registration", "blocked", (l) => lines.push(l))(status("blocked"), 0, { elapsedMs: 0, nextPollMs: 30_000 });
+      progressLines("y.com: registration", "pending", (l) => lines.push(l))(status("pending"), 0, { elapsedMs: 0, nextPollMs: 250 });
+      assert.deepEqual(lines, ["x.com: registration: blocked, waited 0.0 s so far; next poll in 30 s."]);
+    });
+
+    it("is silent for a wait that settles before anything was said", () => {
+      const lines: string[] = [];
+      const report = progressLines("x.com: registration", "in_progress", (l) => lines.push(l));
+      report(status("in_progress"), 1, { elapsedMs: 250, nextPollMs: 375 });
+      report(status("succeeded"), 2, { elapsedMs: 625 });
+      assert.deepEqual(lines, []);
+    });
+
+    it("formats durations for people", () => {
+      assert.equal(formatDuration(250), "0.3 s");
+      assert.equal(formatDuration(12_400), "12 s");
+      assert.equal(formatDuration(90_000), "1 min 30 s");
+      assert.equal(formatDuration(605_000), "10 min 05 s");
+    });
+  });
+
+  describe("through the lifecycle, on a virtual clock shared with the simulator", () => {
+    let h: Harness;
+    let p: RegistrationProvider;
+    let logs: string[];
+    let clock: VirtualClock;
+    const start = async (opts: SimulatorOptions) => {
+      clock = new VirtualClock();
+      h = await startSim({ now: clock.now, ...opts });
+      logs = [];
+      p = new RegistrationProvider({ client: h.clientOptions(), poll: { clock }, log: (m) => logs.push(m) });
+    };
+    afterEach(async () => {
+      await p.close();
+      await h.stop();
+    });
+    const progress = () => logs.filter((l) => /waited .* so far; next poll in/.test(l));
+
+    it("a registration blocked for 90 s prints at least 3 progress lines naming it, and still resolves", async () => {
+      await start({ domains: { "x.com": { scenario: { kind: "blocked", blockedMs: 90_000 } } } });
+      const checked = await p.check(undefined, { domainName: "x.com" });
+      assert.deepEqual(checked.failures, []);
+      const startedAt = clock.t;
+      const { outs } = await p.create(checked.inputs);
+      assert.equal(outs.status, "active");
+      assert.ok(clock.t - startedAt >= 90_000, "the wait really was 90 s on the clock");
+      const blocked = progress().filter((l) => l.startsWith("cloudflare-registrar: x.com: registration: blocked, waited "));
+      assert.ok(blocked.length >= 3, logs.join("\n"));
+      for (const l of blocked) assert.match(l, /next poll in 30 s\.$/);
+      assert.match(logs.at(-1)!, /^cloudflare-registrar: x\.com: registration: succeeded after 1 min 3\d s\.$/);
+    });
+
+    it("an auto_renew update that takes 2 minutes is visible too", async () => {
+      await start({ registrations: [{ domain_name: "slow-update-x.com", auto_renew: false }], domains: { "slow-update-x.com": { scenario: { kind: "slow_update", durationMs: 120_000 } } } });
+      const { outs } = await p.update("slow-update-x.com", { domainName: "slow-update-x.com", autoRenew: false, status: "active" }, { domainName: "slow-update-x.com", autoRenew: true });
+      assert.equal(outs.autoRenew, true);
+      assert.ok(progress().filter((l) => l.includes("slow-update-x.com: auto_renew=true update: ")).length >= 3, logs.join("\n"));
+    });
+  });
+});
