@@ -150,10 +150,7 @@ export class RegistrarClient {
    * Create Registration: billable. Never retried after it may have reached the server; when its fate
    * is unknown this throws {@link OutcomeUnknownError}.
    */
-  async createRegistration(
-    body: CreateRegistrationBody,
-    options: { respondAsync?: boolean; accountId?: string } = {},
-  ): Promise<WorkflowAnswer> {
+  async createRegistration(body: CreateRegistrationBody, options: { respondAsync?: boolean; accountId?: string } = {}): Promise<WorkflowAnswer> {
     const answer = await this.send({
       endpoint: "create registration",
       method: "POST",

@@ -50,10 +50,15 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
     },
     poll: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? { deadlineMs: timeoutSeconds * 1000 } : undefined,
     renewal: {
-      warningDays: wholeDays("cloudflare-registrar:expiryWarningDays", first("cloudflare-registrar:expiryWarningDays") ?? env.CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS),
+      warningDays: wholeDays(
+        "cloudflare-registrar:expiryWarningDays",
+        first("cloudflare-registrar:expiryWarningDays") ?? env.CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS,
+      ),
       fail:
-        booleanSetting("cloudflare-registrar:failOnExpiryWarning", first("cloudflare-registrar:failOnExpiryWarning") ?? env.CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING?.trim().toLowerCase()) ??
-        false,
+        booleanSetting(
+          "cloudflare-registrar:failOnExpiryWarning",
+          first("cloudflare-registrar:failOnExpiryWarning") ?? env.CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING?.trim().toLowerCase(),
+        ) ?? false,
     },
   };
 }
@@ -91,7 +96,9 @@ function wholeDays(key: string, raw: string | undefined): number {
   if (raw === undefined || raw.trim() === "") return DEFAULT_EXPIRY_WARNING_DAYS;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) {
-    throw new CredentialsError(`Config ${key} is '${raw}', not a whole number of days: \`pulumi config set ${key} 30\` (the default), or 0 to warn only once a domain has expired.`);
+    throw new CredentialsError(
+      `Config ${key} is '${raw}', not a whole number of days: \`pulumi config set ${key} 30\` (the default), or 0 to warn only once a domain has expired.`,
+    );
   }
   return n;
 }

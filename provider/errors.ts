@@ -88,8 +88,7 @@ export class ServerError extends ApiError {
 
 const NEXT_STEP: Record<string, string> = {
   auth: "Check the API token (cloudflare-registrar:apiToken or CLOUDFLARE_API_TOKEN): it may be mistyped, expired or revoked.",
-  permission:
-    "Give the API token the 'Registrar: Domains Edit' (or Read) permission on this account, and check the account id.",
+  permission: "Give the API token the 'Registrar: Domains Edit' (or Read) permission on this account, and check the account id.",
   notFound: "Check the account id and the domain name.",
   conflict: "The domain's state changed under this request; run `pulumi refresh` and look at the registration before retrying.",
   validation: "Fix the request as the error says; nothing was changed.",
@@ -138,8 +137,7 @@ export class ResponseShapeError extends RegistrarError {
   readonly field: string;
   constructor(endpoint: string, field: string, problem: string) {
     super(
-      `Unexpected response from ${endpoint}: field '${field}' ${problem}. ` +
-        "The API may have changed; please report this with the request it came from.",
+      `Unexpected response from ${endpoint}: field '${field}' ${problem}. ` + "The API may have changed; please report this with the request it came from.",
     );
     this.endpoint = endpoint;
     this.field = field;

@@ -7,9 +7,7 @@
 import { parse } from "tldts";
 
 export type NameParts =
-  | { kind: "registrable"; domain: string; extension: string }
-  | { kind: "subdomain"; domain: string; parent: string }
-  | { kind: "suffix"; domain: string };
+  { kind: "registrable"; domain: string; extension: string } | { kind: "subdomain"; domain: string; parent: string } | { kind: "suffix"; domain: string };
 
 /** Split an ASCII (punycode) domain name into its registrable name and extension. */
 export function nameParts(ascii: string): NameParts {

@@ -76,15 +76,17 @@ export interface SchemaUse {
 const SECRET_SHOWN = "(a secret, not shown)";
 
 function failureFor(e: ErrorObject, root: Schema, extension: string, use: SchemaUse): CheckFailure {
-  const segments = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = e.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const at = sdkPath(segments);
   const ext = `'.${extension}'`;
   const p = e.params as Record<string, unknown>;
   const purpose = use.purpose ?? "registrations";
   const secret = new Set(use.secret ?? []);
   // A failure at the root echoes the whole body: secret fields are replaced wherever they appear.
-  const shown = (v: unknown) =>
-    secret.has(segments[0] ?? "") ? SECRET_SHOWN : JSON.stringify(v, (k, x) => (secret.has(k) ? SECRET_SHOWN : x));
+  const shown = (v: unknown) => (secret.has(segments[0] ?? "") ? SECRET_SHOWN : JSON.stringify(v, (k, x) => (secret.has(k) ? SECRET_SHOWN : x)));
   switch (e.keyword) {
     case "required": {
       const missing = String(p.missingProperty);
@@ -99,13 +101,19 @@ function failureFor(e: ErrorObject, root: Schema, extension: string, use: Schema
       const extra = String(p.additionalProperty);
       const field = sdkPath([...segments, extra]);
       const allowed = Object.keys(asObject(schemaAt(root, segments)?.properties) ?? {}).map((k) => sdkPath([...segments, k]));
-      return { property: field, reason: `${field} is not accepted for ${ext} ${purpose}${allowed.length ? ` (accepted: ${allowed.join(", ")})` : ""}. Remove it.` };
+      return {
+        property: field,
+        reason: `${field} is not accepted for ${ext} ${purpose}${allowed.length ? ` (accepted: ${allowed.join(", ")})` : ""}. Remove it.`,
+      };
     }
     case "minimum":
     case "maximum":
       return { property: at, reason: `${at} must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(p.limit)} for ${ext}, got ${shown(e.data)}.` };
     default:
-      return { property: at || "domainName", reason: `${at || `the ${purpose.replace(/s$/, "")}`} ${e.message ?? "does not match"} for ${ext} (JSON Schema keyword '${e.keyword}'), got ${shown(e.data)}.` };
+      return {
+        property: at || "domainName",
+        reason: `${at || `the ${purpose.replace(/s$/, "")}`} ${e.message ?? "does not match"} for ${ext} (JSON Schema keyword '${e.keyword}'), got ${shown(e.data)}.`,
+      };
   }
 }
 
@@ -120,7 +128,5 @@ export function schemaFailures(schema: unknown, body: unknown, extension: string
   if (validate instanceof Error) return undefined;
   if (validate(body)) return [];
   const seen = new Set<string>();
-  return (validate.errors ?? [])
-    .map((e) => failureFor(e, root, extension, use))
-    .filter((f) => !seen.has(f.reason) && seen.add(f.reason) !== undefined);
+  return (validate.errors ?? []).map((e) => failureFor(e, root, extension, use)).filter((f) => !seen.has(f.reason) && seen.add(f.reason) !== undefined);
 }

@@ -55,7 +55,8 @@ export function assessRenewal(facts: RenewalFacts, now: number, thresholdDays: n
     };
   }
   if (facts.autoRenew === false && days !== null && days <= thresholdDays) {
-    const when = days < 0 ? `expired ${-days} day${days === -1 ? "" : "s"} ago` : days === 0 ? "expires today" : `expires in ${days} day${days === 1 ? "" : "s"}`;
+    const when =
+      days < 0 ? `expired ${-days} day${days === -1 ? "" : "s"} ago` : days === 0 ? "expires today" : `expires in ${days} day${days === 1 ? "" : "s"}`;
     return { daysUntilExpiry: days, risk: "expiring", warning: `${d} ${when} and will not renew; set autoRenew: true or renew in the dashboard.` };
   }
   return { daysUntilExpiry: days, risk: "none" };

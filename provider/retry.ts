@@ -52,9 +52,7 @@ export function retryAfterMs(headers: Record<string, string | string[] | undefin
 export type RequestKind = "idempotent" | "registration";
 
 /** What one attempt ended in, when it did not succeed. */
-export type AttemptOutcome =
-  | { kind: "status"; status: number; retryAfterMs?: number }
-  | { kind: "network"; neverLeft: boolean };
+export type AttemptOutcome = { kind: "status"; status: number; retryAfterMs?: number } | { kind: "network"; neverLeft: boolean };
 
 export type RetryDecision =
   | { retry: true; delayMs: number; why: string }

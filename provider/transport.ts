@@ -178,7 +178,11 @@ export class Transport {
       if (!parsed.success) {
         // Stryker disable next-line ConditionalExpression: ">= 200" is always true here; undici consumes 1xx answers
         if (res.statusCode >= 200 && res.statusCode < 300) {
-          throw new ResponseShapeError(req.endpoint, "(envelope)", `is missing or malformed: expected {success, errors, result}, got ${text.slice(0, 120) || "an empty body"}`);
+          throw new ResponseShapeError(
+            req.endpoint,
+            "(envelope)",
+            `is missing or malformed: expected {success, errors, result}, got ${text.slice(0, 120) || "an empty body"}`,
+          );
         }
         const fallback: CloudflareMessage = { code: 0, message: `non-JSON ${res.statusCode} answer: ${text.slice(0, 200) || "(empty body)"}` };
         // Stryker disable next-line BooleanLiteral,ArrayDeclaration: equivalent; a non-2xx is an error whatever success says, and messages are not read

@@ -25,20 +25,22 @@ export interface CheckFailure {
 export const PRIVACY_MODES = ["redaction", "off"] as const;
 
 const ISO_3166_ALPHA2 = new Set(
-  ("AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+  (
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
     "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
     "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO " +
     "JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR " +
     "MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO " +
     "RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV " +
-    "TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW").split(" "),
+    "TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
+  ).split(" "),
 );
 
 const E164 = /^\+\d{1,3}\.\d{1,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
-const show = (v: unknown): string => (typeof v === "string" ? `'${v}'` : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (typeof v === "string" ? `'${v}'` : (JSON.stringify(v) ?? String(v)));
 
 /**
  * Normalise a domain name (trim, lower-case, drop the trailing dot, IDN to punycode) and check its
@@ -102,6 +104,8 @@ function validateContact(c: unknown, at: string, failures: CheckFailure[]): void
   };
   if (containsUnknown(c)) return;
   if (!c || typeof c !== "object") return fail("", `${at} must be an object with email, phone and postalInfo.`);
+  // Untrusted input, narrowed field by field below.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const contact = c as Record<string, any>;
   const str = (v: unknown) => typeof v === "string" && v.trim() !== "";
   if (!str(contact.email) || !EMAIL.test(contact.email)) {
@@ -110,7 +114,10 @@ function validateContact(c: unknown, at: string, failures: CheckFailure[]): void
   for (const f of ["phone", "fax"] as const) {
     if (f === "fax" && contact.fax === undefined) continue;
     if (!str(contact[f]) || !E164.test(contact[f])) {
-      fail(f, `${at}.${f} ${show(contact[f])} is not in E.164 form '+<country code>.<number>' with no spaces or dashes, e.g. '+1.5555555555' or '+44.2071234567'.`);
+      fail(
+        f,
+        `${at}.${f} ${show(contact[f])} is not in E.164 form '+<country code>.<number>' with no spaces or dashes, e.g. '+1.5555555555' or '+44.2071234567'.`,
+      );
     }
   }
   const postal = contact.postalInfo;
@@ -133,7 +140,10 @@ function validateContact(c: unknown, at: string, failures: CheckFailure[]): void
   const cc = address.countryCode;
   if (typeof cc !== "string" || !ISO_3166_ALPHA2.has(cc.toUpperCase())) {
     const hint = cc === "UK" || cc === "uk" ? " The code for the United Kingdom is 'GB'." : "";
-    fail("postalInfo.address.countryCode", `${at}.postalInfo.address.countryCode ${show(cc)} is not an ISO 3166-1 alpha-2 code such as 'US', 'GB' or 'DE'.${hint}`);
+    fail(
+      "postalInfo.address.countryCode",
+      `${at}.postalInfo.address.countryCode ${show(cc)} is not an ISO 3166-1 alpha-2 code such as 'US', 'GB' or 'DE'.${hint}`,
+    );
   }
 }
 
@@ -180,16 +190,25 @@ export function validateInputs(news: Record<string, unknown>): { inputs: Record<
   if (news.years !== undefined && !isUnknown(news.years)) {
     const y = news.years;
     if (typeof y !== "number" || !Number.isInteger(y) || y < 1 || y > 10) {
-      failures.push({ property: "years", reason: `years must be a whole number of years from 1 to 10, got ${show(y)}. Omit it for the extension's minimum term.` });
+      failures.push({
+        property: "years",
+        reason: `years must be a whole number of years from 1 to 10, got ${show(y)}. Omit it for the extension's minimum term.`,
+      });
     }
   }
   if (news.privacyMode !== undefined && !isUnknown(news.privacyMode) && !PRIVACY_MODES.includes(news.privacyMode as never)) {
-    failures.push({ property: "privacyMode", reason: `privacyMode must be 'redaction' (the default: WHOIS redaction) or 'off', got ${show(news.privacyMode)}.` });
+    failures.push({
+      property: "privacyMode",
+      reason: `privacyMode must be 'redaction' (the default: WHOIS redaction) or 'off', got ${show(news.privacyMode)}.`,
+    });
   }
   if (news.contacts !== undefined && !isUnknown(news.contacts)) {
     const contacts = news.contacts;
     if (!isPlainObject(contacts)) {
-      failures.push({ property: "contacts", reason: `contacts must be an object { registrant: {...} }, got ${show(contacts)}. Omit it to use the account's default address-book entry.` });
+      failures.push({
+        property: "contacts",
+        reason: `contacts must be an object { registrant: {...} }, got ${show(contacts)}. Omit it to use the account's default address-book entry.`,
+      });
     } else {
       for (const [role, contact] of Object.entries(contacts)) {
         if (!CONTACT_ROLES.includes(role as ContactRole)) {
@@ -203,18 +222,27 @@ export function validateInputs(news: Record<string, unknown>): { inputs: Record<
   for (const key of ["contactExtensions", "acknowledgements"] as const) {
     const v = news[key];
     if (v !== undefined && !isUnknown(v) && !isPlainObject(v)) {
-      failures.push({ property: key, reason: `${key} must be an object of the keys the extension's registration schema names (sent verbatim), got ${show(v)}.` });
+      failures.push({
+        property: key,
+        reason: `${key} must be an object of the keys the extension's registration schema names (sent verbatim), got ${show(v)}.`,
+      });
     }
   }
   if (news.accountId !== undefined && !isUnknown(news.accountId)) {
     if (typeof news.accountId !== "string" || !/^[0-9a-f]{32}$/.test(news.accountId)) {
-      failures.push({ property: "accountId", reason: `accountId ${show(news.accountId)} is not a Cloudflare account id: 32 lower-case hex characters, as in https://dash.cloudflare.com/<account id>.` });
+      failures.push({
+        property: "accountId",
+        reason: `accountId ${show(news.accountId)} is not a Cloudflare account id: 32 lower-case hex characters, as in https://dash.cloudflare.com/<account id>.`,
+      });
     }
   }
   if (news.maxPrice !== undefined && !isUnknown(news.maxPrice)) {
     const p = news.maxPrice;
     if (typeof p !== "number" || !Number.isFinite(p) || p < 0) {
-      failures.push({ property: "maxPrice", reason: `maxPrice must be a non-negative number in the quote's currency (e.g. 20 for USD 20.00), got ${show(p)}.` });
+      failures.push({
+        property: "maxPrice",
+        reason: `maxPrice must be a non-negative number in the quote's currency (e.g. 20 for USD 20.00), got ${show(p)}.`,
+      });
     }
   }
   return { inputs, failures };

@@ -11,25 +11,27 @@ import type { CheckFailure } from "./validation";
 export type PriceVerdict = { quote: Quote } | { failure: CheckFailure };
 
 /** What to do with a domain-check answer: a quote within the limit, or the reason not to buy. */
-export function priceVerdict(
-  domain: string,
-  accountId: string,
-  result: DomainAvailability | undefined,
-  years: number,
-  maxPrice: unknown,
-): PriceVerdict {
+export function priceVerdict(domain: string, accountId: string, result: DomainAvailability | undefined, years: number, maxPrice: unknown): PriceVerdict {
   const refuse = (reason: string): PriceVerdict => ({ failure: { property: "domainName", reason } });
   if (!result) return refuse(`Cloudflare did not return an availability result for '${domain}': the name may be malformed.`);
   if (!result.registrable || !result.pricing) {
     switch (result.reason) {
       case "domain_unavailable":
-        return refuse(`'${domain}' is not available: it is already registered, reserved or otherwise unavailable. Choose another name (searchDomains can suggest some).`);
+        return refuse(
+          `'${domain}' is not available: it is already registered, reserved or otherwise unavailable. Choose another name (searchDomains can suggest some).`,
+        );
       case "domain_premium":
-        return refuse(`'${domain}' is a premium domain; premium registration is not supported by the Cloudflare API. Choose another name, or buy it in the dashboard and adopt it.`);
+        return refuse(
+          `'${domain}' is a premium domain; premium registration is not supported by the Cloudflare API. Choose another name, or buy it in the dashboard and adopt it.`,
+        );
       case "extension_not_supported_via_api":
-        return refuse(`'${domain}': Cloudflare sells this extension in the dashboard but not through the API. Register it at https://dash.cloudflare.com/${accountId}/domains/registrations; this resource then adopts it.`);
+        return refuse(
+          `'${domain}': Cloudflare sells this extension in the dashboard but not through the API. Register it at https://dash.cloudflare.com/${accountId}/domains/registrations; this resource then adopts it.`,
+        );
       case "extension_not_supported":
-        return refuse(`'${domain}': Cloudflare Registrar does not sell '.${extensionOf(domain)}' at all, in the dashboard or through the API. Choose another extension, or register it at a registrar that sells it.`);
+        return refuse(
+          `'${domain}': Cloudflare Registrar does not sell '.${extensionOf(domain)}' at all, in the dashboard or through the API. Choose another extension, or register it at a registrar that sells it.`,
+        );
       case "extension_disallows_registration":
         return refuse(`'${domain}': the registry for this extension has frozen new registrations. No registrar can register it now.`);
       default:

@@ -141,9 +141,9 @@ export class DomainRegistration extends pulumi.dynamic.Resource {
       "cloudflare-registrar",
       "DomainRegistration",
     );
-    const assessment = pulumi.all([this.domainName, this.status, this.autoRenew, this.expiresAt]).apply(([domainName, status, autoRenew, expiresAt]) =>
-      assessRenewal({ domainName, status, autoRenew, expiresAt }, Date.now(), expiryWarningDays()),
-    );
+    const assessment = pulumi
+      .all([this.domainName, this.status, this.autoRenew, this.expiresAt])
+      .apply(([domainName, status, autoRenew, expiresAt]) => assessRenewal({ domainName, status, autoRenew, expiresAt }, Date.now(), expiryWarningDays()));
     this.daysUntilExpiry = assessment.apply((a) => a.daysUntilExpiry);
     this.renewalRisk = assessment.apply((a) => a.risk);
   }

@@ -72,9 +72,7 @@ async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Pr
 const toSdk = (d: ApiAvailability): DomainAvailability => ({
   name: d.name,
   registrable: d.registrable,
-  ...(d.pricing
-    ? { pricing: { currency: d.pricing.currency, registrationCost: d.pricing.registration_cost, renewalCost: d.pricing.renewal_cost } }
-    : {}),
+  ...(d.pricing ? { pricing: { currency: d.pricing.currency, registrationCost: d.pricing.registration_cost, renewalCost: d.pricing.renewal_cost } } : {}),
   ...(d.reason ? { reason: d.reason } : {}),
   ...(d.tier ? { tier: d.tier } : {}),
 });
@@ -110,10 +108,7 @@ export async function searchDomains(query: string, opts: SearchOptions = {}): Pr
  * const names = pulumi.output(["example.com", "example.dev"]);
  * export const free = checkDomainsOutput(names).apply((ds) => ds.filter((d) => d.registrable).map((d) => d.name));
  */
-export function checkDomainsOutput(
-  domains: pulumi.Input<pulumi.Input<string>[]>,
-  opts: LookupOutputOptions = {},
-): pulumi.Output<DomainAvailability[]> {
+export function checkDomainsOutput(domains: pulumi.Input<pulumi.Input<string>[]>, opts: LookupOutputOptions = {}): pulumi.Output<DomainAvailability[]> {
   return pulumi.output({ domains, opts }).apply(({ domains, opts }) => checkDomains(domains, opts));
 }
 

@@ -41,14 +41,7 @@ export type Contact = pulumi.Unwrap<ContactArgs>;
 export type Contacts = pulumi.Unwrap<ContactsArgs>;
 
 /** A registration's status, as Cloudflare reports it. */
-export type RegistrationStatus =
-  | "active"
-  | "registration_pending"
-  | "transfer_pending"
-  | "expired"
-  | "suspended"
-  | "redemption_period"
-  | "pending_delete";
+export type RegistrationStatus = "active" | "registration_pending" | "transfer_pending" | "expired" | "suspended" | "redemption_period" | "pending_delete";
 
 /**
  * The state of a registration workflow that had not finished when the run ended: `action_required` waits
@@ -64,12 +57,7 @@ export type { Quote } from "../provider/quote";
  * the named ones are those it documents today.
  */
 export type DomainCheckReason =
-  | "extension_not_supported_via_api"
-  | "extension_not_supported"
-  | "extension_disallows_registration"
-  | "domain_premium"
-  | "domain_unavailable"
-  | (string & {});
+  "extension_not_supported_via_api" | "extension_not_supported" | "extension_disallows_registration" | "domain_premium" | "domain_unavailable" | (string & {});
 
 /** What a domain costs, as domain-check reports it. Amounts are decimal strings, as the API gives them. */
 export interface DomainPricing {

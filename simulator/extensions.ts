@@ -19,7 +19,13 @@ export function listExtensions(catalogue: Catalogue, req: Conditional, defaultPe
     // The catalogue's order stands in for when each extension was added and last changed.
     .sort(compareBy((e) => (p.sortBy === "name" ? e.name : order(e)), p.direction, order));
   const { items, resultInfo } = page(all, p);
-  return conditional(req, envelope(items.map((e) => extensionResource(e, catalogue)), resultInfo));
+  return conditional(
+    req,
+    envelope(
+      items.map((e) => extensionResource(e, catalogue)),
+      resultInfo,
+    ),
+  );
 }
 
 export function getExtension(catalogue: Catalogue, raw: string, req: Conditional): ApiResponse {

@@ -26,7 +26,10 @@ export class Ledger {
 
   list(filter: Partial<Pick<Charge, "accountId" | "domain" | "namespace">> = {}): Charge[] {
     return this.charges.filter(
-      (c) => (!filter.accountId || c.accountId === filter.accountId) && (!filter.domain || c.domain === filter.domain) && (!filter.namespace || c.namespace === filter.namespace),
+      (c) =>
+        (!filter.accountId || c.accountId === filter.accountId) &&
+        (!filter.domain || c.domain === filter.domain) &&
+        (!filter.namespace || c.namespace === filter.namespace),
     );
   }
 }

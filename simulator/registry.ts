@@ -18,14 +18,7 @@ export { SimError } from "./envelope";
 export { normalizeName } from "./names";
 
 /** Registration.status, as the API lists it. */
-export type RegistrationStatus =
-  | "active"
-  | "registration_pending"
-  | "transfer_pending"
-  | "expired"
-  | "suspended"
-  | "redemption_period"
-  | "pending_delete";
+export type RegistrationStatus = "active" | "registration_pending" | "transfer_pending" | "expired" | "suspended" | "redemption_period" | "pending_delete";
 
 export interface SimRegistration {
   domain_name: string;
@@ -63,7 +56,6 @@ export interface RegistryOptions {
   transferMs: number;
   domains: Map<string, DomainConfig>;
 }
-
 
 const addYears = (ms: number, years: number) => {
   const d = new Date(ms);
@@ -145,11 +137,19 @@ export class Registry {
   /** Start a transfer in: the domain is held as transfer_pending until the workflow succeeds. */
   startTransfer(
     accountId: string,
-    req: { domain_name: string; auth_code?: string; auto_renew?: boolean; privacy_mode?: string; contacts?: unknown; contact_extensions?: Record<string, string> },
+    req: {
+      domain_name: string;
+      auth_code?: string;
+      auto_renew?: boolean;
+      privacy_mode?: string;
+      contacts?: unknown;
+      contact_extensions?: Record<string, string>;
+    },
   ): Workflow {
     const domain = req.domain_name;
     const regs = this.account(accountId);
-    if (regs.has(domain)) throw new SimError(409, 10409, `${domain} is already in this account (status ${regs.get(domain)!.status}); there is nothing to transfer`);
+    if (regs.has(domain))
+      throw new SimError(409, 10409, `${domain} is already in this account (status ${regs.get(domain)!.status}); there is nothing to transfer`);
     const eligibility = transferEligibility(this, domain, req.auth_code);
     if (!eligibility.transferable) {
       const codes = eligibility.reasons!.map((r) => r.code).join(", ");
@@ -160,7 +160,16 @@ export class Registry {
       throw new SimError(400, 10413, "No registrant contact given and the account has no default address book entry");
     }
     const now = this.now();
-    const wf: Workflow = { kind: "transfer", accountId, domain, createdAt: now, updatedAt: now, price: this.priceOf(domain), applied: false, ...transferSchedule(now, this.opts.transferMs) };
+    const wf: Workflow = {
+      kind: "transfer",
+      accountId,
+      domain,
+      createdAt: now,
+      updatedAt: now,
+      price: this.priceOf(domain),
+      applied: false,
+      ...transferSchedule(now, this.opts.transferMs),
+    };
     regs.set(domain, {
       domain_name: domain,
       status: "transfer_pending",
@@ -246,7 +255,16 @@ export class Registry {
     const now = this.now();
     const scenario = this.scenario(domain);
     const price = this.priceOf(domain);
-    const wf: Workflow = { kind: "registration", accountId, domain, createdAt: now, updatedAt: now, price, applied: false, ...registrationSchedule(scenario, now, this.opts.registrationMs) };
+    const wf: Workflow = {
+      kind: "registration",
+      accountId,
+      domain,
+      createdAt: now,
+      updatedAt: now,
+      price,
+      applied: false,
+      ...registrationSchedule(scenario, now, this.opts.registrationMs),
+    };
     regs.set(domain, {
       domain_name: domain,
       status: "registration_pending",
@@ -377,7 +395,16 @@ export class Registry {
 
   private charge(wf: Workflow, kind: Charge["kind"], years: number, amount: string, at: number): void {
     const currency = wf.price!.currency;
-    this.opts.ledger.record({ accountId: wf.accountId, domain: wf.domain, kind, years, amount, currency, namespace: this.opts.namespace, at: new Date(at).toISOString() });
+    this.opts.ledger.record({
+      accountId: wf.accountId,
+      domain: wf.domain,
+      kind,
+      years,
+      amount,
+      currency,
+      namespace: this.opts.namespace,
+      at: new Date(at).toISOString(),
+    });
   }
 
   /** The WorkflowStatus JSON the API returns. */
@@ -401,9 +428,7 @@ export class Registry {
       links: { self: `${base}/${STATUS_PATH[wf.kind]}`, resource: base },
       state,
       context,
-      ...(wf.outcome.state === "failed" && state === "failed"
-        ? { error: { code: wf.outcome.code, message: wf.outcome.message } }
-        : {}),
+      ...(wf.outcome.state === "failed" && state === "failed" ? { error: { code: wf.outcome.code, message: wf.outcome.message } } : {}),
     };
   }
 }

@@ -110,7 +110,13 @@ export function registrationSchema(e: ExtensionEntry, namespace: Namespace) {
   };
   const required = ["domain_name", ...common_.required];
   const min = minYears(e);
-  properties.years = { type: "integer", minimum: min, maximum: MAX_YEARS, default: min, description: `Term in years; the registry's minimum for .${e.name} is ${min}` };
+  properties.years = {
+    type: "integer",
+    minimum: min,
+    maximum: MAX_YEARS,
+    default: min,
+    description: `Term in years; the registry's minimum for .${e.name} is ${min}`,
+  };
   if (e.acknowledgements) {
     properties.acknowledgements = acknowledgementsSchema(e);
     required.push("acknowledgements");
@@ -129,7 +135,12 @@ export function registrationSchema(e: ExtensionEntry, namespace: Namespace) {
 export function transferSchema(e: ExtensionEntry, namespace: Namespace) {
   const { properties, required } = common(e, namespace);
   if (!e.noAuthCode) {
-    properties.auth_code = { type: "string", contentEncoding: "base64", minLength: 1, description: "The auth (EPP) code from the current registrar, base64-encoded" };
+    properties.auth_code = {
+      type: "string",
+      contentEncoding: "base64",
+      minLength: 1,
+      description: "The auth (EPP) code from the current registrar, base64-encoded",
+    };
     required.push("auth_code");
   }
   return {

@@ -37,10 +37,12 @@ export function resolveDomain(raw: unknown, catalogue: Catalogue, accountId: str
   if (parts.subdomain) throw bad("domain_name", `${name} is a subdomain of ${parts.registrable}; register ${parts.registrable}`);
   const refusal = catalogue.refusal(parts.extension);
   if (refusal === "extension_not_supported_via_api") {
-    const where = catalogue.namespace === "registrar-sandbox" ? "the Registrar Sandbox sells only .com and .net" : `register it at ${Catalogue.dashboardUrl(accountId)}`;
+    const where =
+      catalogue.namespace === "registrar-sandbox" ? "the Registrar Sandbox sells only .com and .net" : `register it at ${Catalogue.dashboardUrl(accountId)}`;
     throw new SimError(400, 10411, `${name} cannot be registered: extension_not_supported_via_api (.${parts.extension}); ${where}`);
   }
-  if (refusal) throw new SimError(400, 10411, `${name} cannot be registered: extension_not_supported (.${parts.extension} is not sold by Cloudflare Registrar)`);
+  if (refusal)
+    throw new SimError(400, 10411, `${name} cannot be registered: extension_not_supported (.${parts.extension} is not sold by Cloudflare Registrar)`);
   return { name, entry: catalogue.entry(parts.extension)! };
 }
 
@@ -126,7 +128,8 @@ function checkContact(path: string, c: unknown): void {
   if (!isObject(c)) throw bad(path, "must be an object with email, phone and postal_info");
   if (typeof c.email !== "string" || !EMAIL.test(c.email)) throw bad(`${path}.email`, `must be an email address; got ${show(c.email)}`);
   if (typeof c.phone !== "string" || !PHONE.test(c.phone)) throw bad(`${path}.phone`, `must be E.164 like +1.5555555555; got ${show(c.phone)}`);
-  if (c.fax !== undefined && (typeof c.fax !== "string" || !PHONE.test(c.fax))) throw bad(`${path}.fax`, `must be E.164 like +1.5555555555; got ${show(c.fax)}`);
+  if (c.fax !== undefined && (typeof c.fax !== "string" || !PHONE.test(c.fax)))
+    throw bad(`${path}.fax`, `must be E.164 like +1.5555555555; got ${show(c.fax)}`);
   const postal = c.postal_info;
   if (!isObject(postal) || typeof postal.name !== "string" || !postal.name) throw bad(`${path}.postal_info.name`, "is required: the contact's full name");
   const address = postal.address;
@@ -144,7 +147,10 @@ function checkContactExtensions(raw: unknown, entry: ExtensionEntry): Record<str
     if (raw !== undefined) throw bad("contact_extensions", `.${entry.name} takes no contact extensions; omit the field`);
     return undefined;
   }
-  const describe = () => Object.entries(fields).map(([k, f]) => `${k} (one of ${f.values.map(([c]) => c).join(", ")})`).join(" and ");
+  const describe = () =>
+    Object.entries(fields)
+      .map(([k, f]) => `${k} (one of ${f.values.map(([c]) => c).join(", ")})`)
+      .join(" and ");
   if (raw === undefined) throw bad("contact_extensions", `is required for .${entry.name}: give ${describe()}`);
   if (!isObject(raw)) throw bad("contact_extensions", `must be an object with ${describe()}; got ${show(raw)}`);
   const extra = Object.keys(raw).filter((k) => !(k in fields));
@@ -164,7 +170,13 @@ function checkAcknowledgements(raw: unknown, entry: ExtensionEntry): Record<stri
     if (raw !== undefined) throw bad("acknowledgements", `.${entry.name} asks for no acknowledgements; omit the field`);
     return undefined;
   }
-  if (!isObject(raw)) throw bad("acknowledgements", `is required for .${entry.name}: give ${Object.keys(acks).map((k) => `${k}: true`).join(", ")}`);
+  if (!isObject(raw))
+    throw bad(
+      "acknowledgements",
+      `is required for .${entry.name}: give ${Object.keys(acks)
+        .map((k) => `${k}: true`)
+        .join(", ")}`,
+    );
   const extra = Object.keys(raw).filter((k) => !(k in acks));
   if (extra.length) throw bad(`acknowledgements.${extra[0]}`, `is not an acknowledgement of .${entry.name}; allowed: ${Object.keys(acks).join(", ")}`);
   for (const [key, what] of Object.entries(acks)) {

@@ -28,7 +28,6 @@ export interface Workflow {
   applied: boolean;
 }
 
-
 /** The phases a registration goes through in a scenario, from `now`, for a normal duration of `d` ms. */
 export function registrationSchedule(scenario: Scenario, now: number, d: number): Pick<Workflow, "phases" | "outcome" | "action" | "confirmationSentTo"> {
   const phases: Phase[] = [
@@ -55,7 +54,10 @@ export function registrationSchedule(scenario: Scenario, now: number, d: number)
         confirmationSentTo: scenario.confirmationSentTo ?? "registrant@example.com",
       };
     case "failed":
-      return { phases, outcome: { state: "failed", code: scenario.code ?? "registry_rejected", message: scenario.message ?? "Registry rejected the request." } };
+      return {
+        phases,
+        outcome: { state: "failed", code: scenario.code ?? "registry_rejected", message: scenario.message ?? "Registry rejected the request." },
+      };
   }
   return { phases, outcome: { state: "succeeded" } };
 }

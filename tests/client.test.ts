@@ -60,8 +60,7 @@ function wireLog(port: number) {
   return result;
 }
 
-const processedPosts = (h: Harness) =>
-  h.sim.requests({ endpoint: "create-registration" }).filter((r) => r.status >= 200 && r.status < 300).length;
+const processedPosts = (h: Harness) => h.sim.requests({ endpoint: "create-registration" }).filter((r) => r.status >= 200 && r.status < 300).length;
 
 describe("RegistrarClient against the simulator", () => {
   let h: Harness;
@@ -73,7 +72,10 @@ describe("RegistrarClient against the simulator", () => {
   describe("endpoints", () => {
     it("searches, suggesting names on supported extensions with prices", async () => {
       const results = await h.client().search({ query: "acme corp", extensions: ["com", "dev", "io"], limit: 3 });
-      assert.deepEqual(results.map((r) => r.name), ["acmecorp.com", "acmecorp.dev", "acmecorp.io"]);
+      assert.deepEqual(
+        results.map((r) => r.name),
+        ["acmecorp.com", "acmecorp.dev", "acmecorp.io"],
+      );
       assert.equal(results[0]!.registrable, true);
       assert.equal(results[0]!.pricing?.registration_cost, "10.44");
       const req = h.sim.requests({ endpoint: "domain-search" })[0]!;
@@ -91,18 +93,15 @@ describe("RegistrarClient against the simulator", () => {
     it("checks domains, splitting lists longer than 20 into batches and merging them in order", async () => {
       const names = Array.from({ length: 45 }, (_, i) => `name${i}.com`);
       const results = await h.client().check(names);
-      assert.deepEqual(results.map((r) => r.name), names);
+      assert.deepEqual(
+        results.map((r) => r.name),
+        names,
+      );
       assert.equal(h.sim.requests({ endpoint: "domain-check" }).length, 3);
     });
 
     it("reports each kind of unregistrable domain", async () => {
-      const [free, taken, premium, dashboard, unsupported] = await h.client().check([
-        "free.com",
-        "taken-one.com",
-        "premium-one.com",
-        "brand.cc",
-        "brand.zz",
-      ]);
+      const [free, taken, premium, dashboard, unsupported] = await h.client().check(["free.com", "taken-one.com", "premium-one.com", "brand.cc", "brand.zz"]);
       assert.deepEqual(free!.pricing, { currency: "USD", registration_cost: "10.44", renewal_cost: "10.44" });
       assert.equal(taken!.reason, "domain_unavailable");
       assert.equal(premium!.reason, "domain_premium");
@@ -201,21 +200,27 @@ describe("RegistrarClient against the simulator", () => {
     });
 
     it("names the option, env var and config key when credentials or the account are missing", () => {
-      assert.throws(() => new RegistrarClient({ env: {} }), (err: unknown) => {
-        assert.ok(err instanceof CredentialsError);
-        assert.match(err.message, /apiToken/);
-        assert.match(err.message, /CLOUDFLARE_API_TOKEN/);
-        assert.match(err.message, /cloudflare-registrar:apiToken/);
-        return true;
-      });
+      assert.throws(
+        () => new RegistrarClient({ env: {} }),
+        (err: unknown) => {
+          assert.ok(err instanceof CredentialsError);
+          assert.match(err.message, /apiToken/);
+          assert.match(err.message, /CLOUDFLARE_API_TOKEN/);
+          assert.match(err.message, /cloudflare-registrar:apiToken/);
+          return true;
+        },
+      );
       const c = new RegistrarClient({ apiToken: "x", env: {} });
-      assert.throws(() => c.accountId(), (err: unknown) => {
-        assert.ok(err instanceof CredentialsError);
-        assert.match(err.message, /accountId option/);
-        assert.match(err.message, /CLOUDFLARE_ACCOUNT_ID/);
-        assert.match(err.message, /cloudflare-registrar:accountId/);
-        return true;
-      });
+      assert.throws(
+        () => c.accountId(),
+        (err: unknown) => {
+          assert.ok(err instanceof CredentialsError);
+          assert.match(err.message, /accountId option/);
+          assert.match(err.message, /CLOUDFLARE_ACCOUNT_ID/);
+          assert.match(err.message, /cloudflare-registrar:accountId/);
+          return true;
+        },
+      );
       void c.close();
     });
 
@@ -263,7 +268,10 @@ describe("RegistrarClient against the simulator", () => {
       const clock = new VirtualClock();
       await h.client({ clock }).getRegistration("owned.com");
       const reqs = h.sim.requests({ endpoint: "get-registration" });
-      assert.deepEqual(reqs.map((r) => r.status), [429, 200]);
+      assert.deepEqual(
+        reqs.map((r) => r.status),
+        [429, 200],
+      );
       // The Retry-After, then one step of the rate budget, which restarts empty after a 429.
       const waited = clock.now() - new VirtualClock().now();
       assert.ok(waited >= 1_000 && waited <= 1_300, `waited ${waited} ms: the Retry-After (1000 ms) and at most one budget step`);
@@ -275,13 +283,19 @@ describe("RegistrarClient against the simulator", () => {
       h.sim.addFault({ endpoint: "domain-check", kind: "delay", delayMs: 800, times: 1 });
       const result = await h.client({ timeoutMs: 300 }).check(["x.com"]);
       assert.equal(result.length, 1);
-      assert.deepEqual(h.sim.requests({ endpoint: "domain-check" }).map((r) => r.fault ?? r.status), ["status", "drop", "delay", 200]);
+      assert.deepEqual(
+        h.sim.requests({ endpoint: "domain-check" }).map((r) => r.fault ?? r.status),
+        ["status", "drop", "delay", 200],
+      );
     });
 
     it("meets a fault on every Nth request and recovers each time", async () => {
       h.sim.addFault({ endpoint: "domain-check", kind: "status", status: 502, every: 2 });
       for (const name of ["a.com", "b.com", "c.com"]) assert.equal((await h.client().check([name]))[0]!.name, name);
-      assert.deepEqual(h.sim.requests({ endpoint: "domain-check" }).map((r) => r.status), [200, 502, 200, 502, 200]);
+      assert.deepEqual(
+        h.sim.requests({ endpoint: "domain-check" }).map((r) => r.status),
+        [200, 502, 200, 502, 200],
+      );
     });
 
     it("gives up after the retry budget with the last error", async () => {
@@ -302,7 +316,10 @@ describe("RegistrarClient against the simulator", () => {
     it("stops retrying at the total time bound", async () => {
       h.sim.addFault({ endpoint: "get-registration", kind: "status", status: 429, retryAfterSeconds: 2 });
       const started = Date.now();
-      await assert.rejects(h.client({ retry: { ...FAST_RETRY, maxElapsedMs: 1_000 } }).getRegistration("x.com"), (e: unknown) => e instanceof RateLimitError && e.retryAfterMs === 2_000);
+      await assert.rejects(
+        h.client({ retry: { ...FAST_RETRY, maxElapsedMs: 1_000 } }).getRegistration("x.com"),
+        (e: unknown) => e instanceof RateLimitError && e.retryAfterMs === 2_000,
+      );
       assert.equal(h.sim.requests({ endpoint: "get-registration" }).length, 1, "a 2 s wait does not fit a 1 s budget");
       assert.ok(Date.now() - started < 1_000);
     });
@@ -336,7 +353,10 @@ describe("RegistrarClient against the simulator", () => {
       h.sim.addFault({ endpoint: "create-registration", kind: "status", status: 429, retryAfterSeconds: 0, times: 1 });
       const { workflow } = await h.client().createRegistration({ domain_name: "ratelimited.com" });
       assert.equal(workflow.state, "succeeded");
-      assert.deepEqual(h.sim.requests({ endpoint: "create-registration" }).map((r) => r.status), [429, 201]);
+      assert.deepEqual(
+        h.sim.requests({ endpoint: "create-registration" }).map((r) => r.status),
+        [429, 201],
+      );
       assert.equal(processedPosts(h), 1);
     });
 
@@ -386,10 +406,13 @@ describe("RegistrarClient against the simulator", () => {
         const port = Number(new URL(h.sim.baseUrl).port);
         const wire = wireLog(port);
         try {
-          const outcome = await h.client({ timeoutMs: 500 }).createRegistration({ domain_name: "once.com" }).then(
-            () => "answered",
-            (err: unknown) => err,
-          );
+          const outcome = await h
+            .client({ timeoutMs: 500 })
+            .createRegistration({ domain_name: "once.com" })
+            .then(
+              () => "answered",
+              (err: unknown) => err,
+            );
           // Longer than the retry budget's backoff: a retry would have been sent by now.
           await new Promise((r) => setTimeout(r, 4 * FAST_RETRY.maxDelayMs));
           assert.deepEqual(wire.events, ["POST"], "requests on the wire");
@@ -404,7 +427,13 @@ describe("RegistrarClient against the simulator", () => {
 
   it("cannot reach the internet: a client aimed at api.cloudflare.com is refused locally", async () => {
     const before = blockedConnections.length;
-    const c = new RegistrarClient({ apiToken: "x", accountId: ACCOUNT, baseUrl: "https://api.cloudflare.com/client/v4", retry: { ...FAST_RETRY, maxRetries: 0 }, env: {} });
+    const c = new RegistrarClient({
+      apiToken: "x",
+      accountId: ACCOUNT,
+      baseUrl: "https://api.cloudflare.com/client/v4",
+      retry: { ...FAST_RETRY, maxRetries: 0 },
+      env: {},
+    });
     await assert.rejects(c.check(["x.com"]), NetworkError);
     await c.close();
     assert.deepEqual(blockedConnections.slice(before), ["api.cloudflare.com"]);

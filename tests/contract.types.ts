@@ -35,8 +35,7 @@ export const editFits = (b: { auto_renew: boolean }) => assignable<EditBody>(b);
 
 // domain-check's body; search's and list's query parameters, in the wire names the client sends.
 export const checkFits = (domains: string[]) => assignable<Omit<RegistrarCheckParams, "account_id">>({ domains });
-export const searchFits = (p: SearchParams) =>
-  assignable<Omit<RegistrarSearchParams, "account_id">>({ q: p.query, extensions: p.extensions, limit: p.limit });
+export const searchFits = (p: SearchParams) => assignable<Omit<RegistrarSearchParams, "account_id">>({ q: p.query, extensions: p.extensions, limit: p.limit });
 export const listFits = (p: ListParams & { cursor?: string }) =>
   assignable<Omit<RegistrationListParams, "account_id">>({ per_page: p.perPage, sort_by: p.sortBy, direction: p.direction, cursor: p.cursor });
 

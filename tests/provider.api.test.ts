@@ -18,7 +18,11 @@ describe("RegistrationProvider against the API as it is today", () => {
   const start = async (opts: SimulatorOptions = {}, client = {}) => {
     h = await startSim(opts);
     logs = [];
-    p = new RegistrationProvider({ client: h.clientOptions(client), poll: { initialIntervalMs: 20, maxIntervalMs: 100, deadlineMs: 5_000 }, log: (m) => logs.push(m) });
+    p = new RegistrationProvider({
+      client: h.clientOptions(client),
+      poll: { initialIntervalMs: 20, maxIntervalMs: 100, deadlineMs: 5_000 },
+      log: (m) => logs.push(m),
+    });
   };
   afterEach(async () => {
     await p.close();
@@ -44,7 +48,10 @@ describe("RegistrationProvider against the API as it is today", () => {
       it(`refuses ${domainName}, dashboard-only today, pointing to the dashboard with the account id`, async () => {
         const { failures } = await p.check(undefined, { domainName });
         assert.equal(failures.length, 1);
-        assert.match(failures[0]!.reason, new RegExp(`dashboard but not through the API\\. Register it at https://dash\\.cloudflare\\.com/${ACCOUNT}/domains/registrations`));
+        assert.match(
+          failures[0]!.reason,
+          new RegExp(`dashboard but not through the API\\. Register it at https://dash\\.cloudflare\\.com/${ACCOUNT}/domains/registrations`),
+        );
         assert.equal(posts(), 0);
       });
     }
@@ -68,7 +75,10 @@ describe("RegistrationProvider against the API as it is today", () => {
 
     it("refuses a .us nexus value the schema does not allow, in the SDK's field names", async () => {
       const { failures } = await p.check(undefined, { domainName: "example.us", contactExtensions: { ...usNexus, us_nexus_category: "C99" } });
-      assert.deepEqual(failures.map((f) => f.property), ["contactExtensions.us_nexus_category"]);
+      assert.deepEqual(
+        failures.map((f) => f.property),
+        ["contactExtensions.us_nexus_category"],
+      );
       assert.match(failures[0]!.reason, /must be one of C11, C12, C21, C31, C32 for '\.us', got "C99"/);
     });
 
@@ -84,13 +94,20 @@ describe("RegistrationProvider against the API as it is today", () => {
     it("needs both contactExtensions and acknowledgements for .ca", async () => {
       const bare = await p.check(undefined, { domainName: "example.ca" });
       assert.deepEqual(bare.failures.map((f) => f.property).sort(), ["acknowledgements", "contactExtensions"]);
-      const full = await p.check(undefined, { domainName: "example.ca", contactExtensions: { ca_legal_type: "CCO" }, acknowledgements: { ca_registrant_agreement: true } });
+      const full = await p.check(undefined, {
+        domainName: "example.ca",
+        contactExtensions: { ca_legal_type: "CCO" },
+        acknowledgements: { ca_registrant_agreement: true },
+      });
       assert.deepEqual(full.failures, []);
     });
 
     it("refuses a contact role the extension does not accept before any write", async () => {
       const { failures } = await p.check(undefined, { domainName: "example.com", contacts: { registrant, technical: registrant }, contactExtensions: usNexus });
-      assert.ok(failures.some((f) => f.property === "contactExtensions" && /not accepted for '\.com'/.test(f.reason)), reasons(failures));
+      assert.ok(
+        failures.some((f) => f.property === "contactExtensions" && /not accepted for '\.com'/.test(f.reason)),
+        reasons(failures),
+      );
       assert.equal(posts(), 0);
     });
 
@@ -137,7 +154,10 @@ describe("RegistrationProvider against the API as it is today", () => {
       assert.equal(outs.autoRenew, false);
       assert.equal(posts(), 0);
       assert.equal(h.sim.requests({ endpoint: "update-registration" }).length, 0);
-      await assert.rejects(p.update("moving.com", outs as never, { domainName: "moving.com", autoRenew: true }), /still transferring into the account.*pulumi refresh/);
+      await assert.rejects(
+        p.update("moving.com", outs as never, { domainName: "moving.com", autoRenew: true }),
+        /still transferring into the account.*pulumi refresh/,
+      );
       assert.equal(h.sim.requests({ endpoint: "update-registration" }).length, 0);
 
       h.sim.registry.patchOutOfBand(ACCOUNT, "moving.com", { status: "active", expires_at: "2027-11-23T00:00:00.000Z" });
@@ -156,7 +176,10 @@ describe("RegistrationProvider against the API as it is today", () => {
       assert.deepEqual(checked.failures, []);
       assert.match(logs.join("\n"), /trial\.com: available; registering it will cost USD 10\.44 for 1 year .* in the Registrar Sandbox \(no real charge\)/);
       await p.create(checked.inputs);
-      assert.ok(h.sim.requests().every((r) => r.namespace === "registrar-sandbox"), JSON.stringify(h.sim.requests().map((r) => r.path)));
+      assert.ok(
+        h.sim.requests().every((r) => r.namespace === "registrar-sandbox"),
+        JSON.stringify(h.sim.requests().map((r) => r.path)),
+      );
       assert.deepEqual(h.sim.charges({ namespace: "registrar" }), []);
       assert.equal(h.sim.charges({ namespace: "registrar-sandbox" }).length, 1);
     });
@@ -166,7 +189,10 @@ describe("RegistrationProvider against the API as it is today", () => {
       const io = await p.check(undefined, { domainName: "trial.io", contacts: { registrant } });
       assert.match(reasons(io.failures), /dashboard but not through the API/);
       const bare = await p.check(undefined, { domainName: "trial.net" });
-      assert.ok(bare.failures.some((f) => f.property === "contacts"), reasons(bare.failures));
+      assert.ok(
+        bare.failures.some((f) => f.property === "contacts"),
+        reasons(bare.failures),
+      );
     });
   });
 });

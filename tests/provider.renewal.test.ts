@@ -11,7 +11,14 @@ describe("RegistrationProvider warns before a domain is lost", () => {
   let logs: string[];
   const provider = (renewal = { warningDays: 30, fail: false }) =>
     new RegistrationProvider({ client: h.clientOptions(), log: (m) => logs.push(m), now: () => NOW, renewal });
-  const state = (over: Record<string, unknown>) => ({ domainName: "keep.com", accountId: ACCOUNT, autoRenew: false, status: "active", expiresAt: inDays(10), ...over });
+  const state = (over: Record<string, unknown>) => ({
+    domainName: "keep.com",
+    accountId: ACCOUNT,
+    autoRenew: false,
+    status: "active",
+    expiresAt: inDays(10),
+    ...over,
+  });
   beforeEach(async () => {
     h = await startSim();
     logs = [];

@@ -17,7 +17,11 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
   const start = async (opts: SimulatorOptions = {}, poll = {}) => {
     h = await startSim(opts);
     logs = [];
-    p = new RegistrationProvider({ client: h.clientOptions(), poll: { initialIntervalMs: 20, maxIntervalMs: 100, blockedIntervalMs: 200, deadlineMs: 5_000, ...poll }, log: (m) => logs.push(m) });
+    p = new RegistrationProvider({
+      client: h.clientOptions(),
+      poll: { initialIntervalMs: 20, maxIntervalMs: 100, blockedIntervalMs: 200, deadlineMs: 5_000, ...poll },
+      log: (m) => logs.push(m),
+    });
   };
   afterEach(async () => {
     await p.close();
@@ -47,13 +51,26 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       ["reserved '--'", { domainName: "ab--c.com" }, "domainName", /reserved for punycode/],
       ["bad punycode", { domainName: "xn--zz.com" }, "domainName", /not a valid/],
       ["a subdomain", { domainName: "www.example.com" }, "domainName", /subdomain.*'example\.com'/],
-      ["a subdomain under a multi-label extension", { domainName: "www.example.co.uk" }, "domainName", /'www\.example\.co\.uk' is a subdomain of 'example\.co\.uk'/],
+      [
+        "a subdomain under a multi-label extension",
+        { domainName: "www.example.co.uk" },
+        "domainName",
+        /'www\.example\.co\.uk' is a subdomain of 'example\.co\.uk'/,
+      ],
       ["a bare extension", { domainName: "co.uk" }, "domainName", /'co\.uk' is an extension.*'example\.co\.uk'/],
       ["years 0", { domainName: "a.com", years: 0 }, "years", /1 to 10, got 0/],
       ["fractional years", { domainName: "a.com", years: 1.5 }, "years", /whole number/],
       ["a privacy mode", { domainName: "a.com", privacyMode: "full" }, "privacyMode", /'redaction'.*'off', got 'full'/],
       ["a phone", { domainName: "a.com", contacts: { registrant: { ...contact, phone: "555-1234" } } }, "contacts.registrant.phone", /'555-1234'.*E\.164/],
-      ["a country", { domainName: "a.com", contacts: { registrant: { ...contact, postalInfo: { ...contact.postalInfo, address: { ...contact.postalInfo.address, countryCode: "UK" } } } } }, "contacts.registrant.postalInfo.address.countryCode", /'GB'/],
+      [
+        "a country",
+        {
+          domainName: "a.com",
+          contacts: { registrant: { ...contact, postalInfo: { ...contact.postalInfo, address: { ...contact.postalInfo.address, countryCode: "UK" } } } },
+        },
+        "contacts.registrant.postalInfo.address.countryCode",
+        /'GB'/,
+      ],
       ["an email", { domainName: "a.com", contacts: { registrant: { ...contact, email: "nobody" } } }, "contacts.registrant.email", /'nobody' is not an email/],
       ["an account id", { domainName: "a.com", accountId: "acct" }, "accountId", /32 lower-case hex/],
       ["a negative maxPrice", { domainName: "a.com", maxPrice: -1 }, "maxPrice", /non-negative/],
@@ -155,7 +172,10 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       const total = h.sim.requests().length;
       assert.ok(total <= 6, `${total} requests: ${JSON.stringify(h.sim.counts())}`);
       const body = h.sim.registry.get(ACCOUNT, "happy.com")!;
-      assert.deepEqual((body.contacts as { registrant: { postal_info: { address: { country_code: string } } } }).registrant.postal_info.address.country_code, "US");
+      assert.deepEqual(
+        (body.contacts as { registrant: { postal_info: { address: { country_code: string } } } }).registrant.postal_info.address.country_code,
+        "US",
+      );
     });
 
     it("adopts a domain the account owns: no POST, and converges autoRenew", async () => {
@@ -197,17 +217,25 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       const { outs } = await checkThenCreate({ domainName: "slowpoke.com" });
       assert.equal(outs.status, "active");
       assert.equal(posts(), 1);
-      assert.deepEqual(h.sim.requests({ endpoint: "create-registration" }).map((r) => r.status), [202]);
+      assert.deepEqual(
+        h.sim.requests({ endpoint: "create-registration" }).map((r) => r.status),
+        [202],
+      );
     });
 
     it("reports a failed workflow with its code and message", async () => {
       await start();
-      await assert.rejects(checkThenCreate({ domainName: "failed-z.com" }), /failed: \[registry_rejected\] Registry rejected the request\..*not be retried automatically/);
+      await assert.rejects(
+        checkThenCreate({ domainName: "failed-z.com" }),
+        /failed: \[registry_rejected\] Registry rejected the request\..*not be retried automatically/,
+      );
       assert.equal(posts(), 1);
     });
 
     it("on action_required: records partial state with instructions; the next up resumes with no second POST", async () => {
-      await start({ domains: { "confirm.com": { scenario: { kind: "action_required", action: "verify_registrant_email", confirmationSentTo: "ada@example.com" } } } });
+      await start({
+        domains: { "confirm.com": { scenario: { kind: "action_required", action: "verify_registrant_email", confirmationSentTo: "ada@example.com" } } },
+      });
       const checked = await p.check(undefined, { domainName: "confirm.com" });
       const err = await p.create(checked.inputs).then(
         () => assert.fail("should need action"),
@@ -275,13 +303,21 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
   describe("update, read, delete", () => {
     it("PATCHes autoRenew (200) and awaits a slow update (202 + update-status)", async () => {
       await start({ registrations: [{ domain_name: "one.com" }, { domain_name: "slow-update-two.com" }] });
-      const one = await p.update("one.com", { domainName: "one.com", accountId: ACCOUNT, autoRenew: false, status: "active" }, { domainName: "one.com", autoRenew: true });
+      const one = await p.update(
+        "one.com",
+        { domainName: "one.com", accountId: ACCOUNT, autoRenew: false, status: "active" },
+        { domainName: "one.com", autoRenew: true },
+      );
       assert.equal(one.outs.autoRenew, true);
       const patches = h.sim.requests({ endpoint: "update-registration" }).length;
       const same = await p.update("one.com", one.outs as never, { domainName: "one.com", autoRenew: true });
       assert.equal(same.outs.autoRenew, true);
       assert.equal(h.sim.requests({ endpoint: "update-registration" }).length, patches, "no PATCH when nothing changes");
-      const two = await p.update("slow-update-two.com", { domainName: "slow-update-two.com", accountId: ACCOUNT, status: "active" }, { domainName: "slow-update-two.com", autoRenew: true });
+      const two = await p.update(
+        "slow-update-two.com",
+        { domainName: "slow-update-two.com", accountId: ACCOUNT, status: "active" },
+        { domainName: "slow-update-two.com", autoRenew: true },
+      );
       assert.equal(two.outs.autoRenew, true);
       assert.ok(h.sim.requests({ endpoint: "update-status" }).length >= 1);
       assert.equal(posts(), 0);
@@ -293,7 +329,10 @@ describe("RegistrationProvider (the lifecycle) against the simulator", () => {
       const read = await p.read("readme.com", outs as never);
       assert.deepEqual(read.props, outs);
       assert.equal(read.inputs?.privacyMode, "off", "the requested value, not the registration's");
-      assert.deepEqual((await p.check(read.inputs as never, { domainName: "readme.com", years: 2, privacyMode: "off", contacts: { registrant: contact } })).failures, []);
+      assert.deepEqual(
+        (await p.check(read.inputs as never, { domainName: "readme.com", years: 2, privacyMode: "off", contacts: { registrant: contact } })).failures,
+        [],
+      );
       assert.equal((await p.diff("readme.com", read.props as never, { domainName: "readme.com" })).changes, false);
     });
 

@@ -19,10 +19,16 @@ describe("the account's registrations, listed once per process", () => {
       const client = h.client();
       const index = new RegistrationIndex(() => client);
       const found = await Promise.all([...Array(30).keys()].map((i) => index.find(`n${i * 8}-owned.com`, ACCOUNT)));
-      assert.deepEqual(found.map((r) => r?.domain_name), [...Array(30).keys()].map((i) => `n${i * 8}-owned.com`));
+      assert.deepEqual(
+        found.map((r) => r?.domain_name),
+        [...Array(30).keys()].map((i) => `n${i * 8}-owned.com`),
+      );
       assert.equal(await index.find("N249-OWNED.com", ACCOUNT).then((r) => r?.domain_name), "n249-owned.com");
       assert.equal(await index.find("elsewhere.com", ACCOUNT), undefined);
-      assert.deepEqual(lists().map((e) => new URLSearchParams(e.query).get("per_page")), ["100", "100", "100"]);
+      assert.deepEqual(
+        lists().map((e) => new URLSearchParams(e.query).get("per_page")),
+        ["100", "100", "100"],
+      );
     });
 
     it("lists at the API's default page size when the API refuses 100 with a 400", async () => {
@@ -31,7 +37,14 @@ describe("the account's registrations, listed once per process", () => {
       const index = new RegistrationIndex(() => client);
       assert.equal((await index.find("n29-owned.com", ACCOUNT))?.domain_name, "n29-owned.com");
       // The simulator's default page is 20: the refused request, then two default pages.
-      assert.deepEqual(lists().map((e) => [e.status, new URLSearchParams(e.query).get("per_page")]), [[400, "100"], [200, null], [200, null]]);
+      assert.deepEqual(
+        lists().map((e) => [e.status, new URLSearchParams(e.query).get("per_page")]),
+        [
+          [400, "100"],
+          [200, null],
+          [200, null],
+        ],
+      );
     });
 
     it("does not remember a failed listing, and a failure other than 400 is not papered over", async () => {
@@ -66,9 +79,15 @@ describe("the account's registrations, listed once per process", () => {
       const checked = await Promise.all(owned(120).map((r) => p.check(undefined, { domainName: r.domain_name })));
       for (const c of checked) assert.deepEqual(c.failures, []);
       const created = await Promise.all(checked.map((c) => p.create(c.inputs)));
-      assert.deepEqual(created.map((c) => c.id), owned(120).map((r) => r.domain_name));
+      assert.deepEqual(
+        created.map((c) => c.id),
+        owned(120).map((r) => r.domain_name),
+      );
       const read = await Promise.all(created.map((c) => p.read(c.id, c.outs as unknown as Record<string, unknown>)));
-      assert.deepEqual(read.map((r) => r.id), owned(120).map((r) => r.domain_name));
+      assert.deepEqual(
+        read.map((r) => r.id),
+        owned(120).map((r) => r.domain_name),
+      );
       assert.deepEqual(h.sim.counts(), { "list-registrations": 2 });
     });
 

@@ -116,7 +116,11 @@ describe("SDK under pulumi.runtime.setMocks", () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const dynamic = require("../provider/dynamic") as typeof import("../provider/dynamic");
       await dynamic.configure({
-        config: hostConfig({ "cloudflare-registrar:apiToken": TOKEN, "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl }),
+        config: hostConfig({
+          "cloudflare-registrar:apiToken": TOKEN,
+          "cloudflare-registrar:accountId": ACCOUNT,
+          "cloudflare-registrar:baseUrl": h.sim.baseUrl,
+        }),
       });
       const args = {
         domainName: "pending.ca",
@@ -136,15 +140,33 @@ describe("SDK under pulumi.runtime.setMocks", () => {
         (e: { properties?: Record<string, unknown> }) => e.properties ?? assert.fail(`no partial state: ${e}`),
       );
       assert.deepEqual(Object.keys(outs).sort(), [
-        "accountId", "acknowledgements", "autoRenew", "contactExtensions", "contacts", "createdAt", "domainName", "expiresAt",
-        "locked", "maxPrice", "privacyMode", "quote", "requestedPrivacyMode", "status", "workflowState", "years",
+        "accountId",
+        "acknowledgements",
+        "autoRenew",
+        "contactExtensions",
+        "contacts",
+        "createdAt",
+        "domainName",
+        "expiresAt",
+        "locked",
+        "maxPrice",
+        "privacyMode",
+        "quote",
+        "requestedPrivacyMode",
+        "status",
+        "workflowState",
+        "years",
       ]);
 
       states.set("pending", outs);
       const site = new sdk.DomainRegistration("pending", args);
       const declared = site as unknown as Record<string, pulumi.Output<unknown>>;
       // All declared before any is awaited: an undeclared output leaves the others unresolved.
-      assert.deepEqual(Object.keys(outs).filter((key) => !pulumi.Output.isInstance(declared[key])), [], "returned by the provider, not declared by the resource");
+      assert.deepEqual(
+        Object.keys(outs).filter((key) => !pulumi.Output.isInstance(declared[key])),
+        [],
+        "returned by the provider, not declared by the resource",
+      );
       for (const [key, expected] of Object.entries(outs)) assert.deepEqual(await value(declared[key]!), expected, key);
       assert.equal(await value(site.workflowState), "action_required");
       assert.equal(await value(site.requestedPrivacyMode), "off");
@@ -162,10 +184,18 @@ describe("SDK under pulumi.runtime.setMocks", () => {
     it("check and search through the API with explicit settings, in the SDK's names", async () => {
       const opts = { apiToken: TOKEN, accountId: ACCOUNT, baseUrl: h.sim.baseUrl };
       const checked = await sdk.checkDomains(["free.dev", "taken-b.dev"], opts);
-      assert.deepEqual(checked[0], { name: "free.dev", registrable: true, tier: "standard", pricing: { currency: "USD", registrationCost: "12.00", renewalCost: "12.00" } });
+      assert.deepEqual(checked[0], {
+        name: "free.dev",
+        registrable: true,
+        tier: "standard",
+        pricing: { currency: "USD", registrationCost: "12.00", renewalCost: "12.00" },
+      });
       assert.equal(checked[1]!.reason, "domain_unavailable");
       const found = await sdk.searchDomains("rocket", { ...opts, extensions: ["app"], limit: 1 });
-      assert.deepEqual(found.map((d) => d.name), ["rocket.app"]);
+      assert.deepEqual(
+        found.map((d) => d.name),
+        ["rocket.app"],
+      );
     });
 
     it("take pulumi.Inputs in their Output forms, and answer as the promise forms do", async () => {
@@ -179,7 +209,10 @@ describe("SDK under pulumi.runtime.setMocks", () => {
       assert.equal(await pulumi.isSecret(checked), true, "a secret input makes the answer secret");
 
       const found = sdk.searchDomainsOutput(pulumi.output("rocket"), { ...opts, extensions: pulumi.output([pulumi.output("app")]), limit: pulumi.output(1) });
-      assert.deepEqual((await value(found)).map((d) => d.name), ["rocket.app"]);
+      assert.deepEqual(
+        (await value(found)).map((d) => d.name),
+        ["rocket.app"],
+      );
       assert.equal(await pulumi.isSecret(found), false);
     });
   });
@@ -213,6 +246,9 @@ describe("importing the SDK", () => {
     assert.deepEqual(onImport, []);
     // The same probe sees them once a call needs them, so the empty list above is not a blind spot.
     assert.deepEqual(afterCall, ["client", "undici", "zod"]);
-    assert.deepEqual(answer.map((d: { name: string; registrable: boolean }) => [d.name, d.registrable]), [["free.dev", true]]);
+    assert.deepEqual(
+      answer.map((d: { name: string; registrable: boolean }) => [d.name, d.registrable]),
+      [["free.dev", true]],
+    );
   });
 });

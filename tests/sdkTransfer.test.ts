@@ -52,7 +52,12 @@ describe("DomainTransfer and checkTransfers (SDK)", () => {
       domains.push({ domainName: "locked-c.com", authCode: undefined });
       const out = await sdk.checkTransfers([...domains, { domainName: "taken-ok.com", authCode: "right" }], opts);
       assert.equal(h.sim.requests({ endpoint: "transfer-check" }).length, 2);
-      assert.deepEqual(out[0], { name: "taken-c0.com", transferable: true, pricing: { currency: "USD", transferCost: "10.44", renewalCost: "10.44" }, reasons: [] });
+      assert.deepEqual(out[0], {
+        name: "taken-c0.com",
+        transferable: true,
+        pricing: { currency: "USD", transferCost: "10.44", renewalCost: "10.44" },
+        reasons: [],
+      });
       assert.equal(out[3]!.transferable, false);
       assert.equal(out[3]!.reasons[0]!.code, "invalid_auth_code");
       assert.match(out[3]!.reasons[0]!.advice, /rejected the auth code given for 'taken-c3\.com'/);

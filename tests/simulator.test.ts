@@ -29,11 +29,16 @@ describe("the simulator command and its control API", () => {
       JSON.stringify({
         registrationMs: 100,
         registrations: [{ domain_name: "preowned.com", auto_renew: true }],
-        domains: { "wait.com": { scenario: { kind: "action_required", action: "accept_terms" } }, "pricey.com": { price: { registration: "49.99", renewal: "19.99" } } },
+        domains: {
+          "wait.com": { scenario: { kind: "action_required", action: "accept_terms" } },
+          "pricey.com": { price: { registration: "49.99", renewal: "19.99" } },
+        },
       }),
     );
     const portFile = path.join(dir, "base-url");
-    child = spawn(process.execPath, [path.resolve(__dirname, "../simulator/cli.js"), "--config", path.join(dir, "sim.json"), "--port-file", portFile], { stdio: "pipe" });
+    child = spawn(process.execPath, [path.resolve(__dirname, "../simulator/cli.js"), "--config", path.join(dir, "sim.json"), "--port-file", portFile], {
+      stdio: "pipe",
+    });
     for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
     base = readFileSync(portFile, "utf8");
     assert.match(base, /^http:\/\/127\.0\.0\.1:\d+\/client\/v4$/);
@@ -59,10 +64,15 @@ describe("the simulator command and its control API", () => {
     assert.equal((await client.registrationStatus("wait.com")).state, "succeeded");
 
     const charges = (await control("GET", "/charges")).result as Array<{ domain: string; amount: string; namespace: string }>;
-    assert.deepEqual(charges.map((c) => [c.domain, c.amount, c.namespace]), [["wait.com", "10.44", "registrar"]]);
+    assert.deepEqual(
+      charges.map((c) => [c.domain, c.amount, c.namespace]),
+      [["wait.com", "10.44", "registrar"]],
+    );
 
     await control("POST", `/registrar-sandbox/accounts/${ACCOUNT}/registrations`, { domain_name: "sandboxed.com" });
-    const inSandbox = await fetch(`${base}/accounts/${ACCOUNT}/registrar-sandbox/registrations/sandboxed.com`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const inSandbox = await fetch(`${base}/accounts/${ACCOUNT}/registrar-sandbox/registrations/sandboxed.com`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     assert.equal(inSandbox.status, 200);
     await assert.rejects(client.getRegistration("sandboxed.com"), NotFoundError);
 
@@ -81,7 +91,9 @@ describe("the simulator command and its control API", () => {
   it("injects faults added over HTTP, and changes scenarios at run time", async () => {
     await control("POST", "/faults", { endpoint: "get-registration", kind: "status", status: 503, times: 1 });
     await assert.rejects(client.getRegistration("nothing.com"), NotFoundError); // retried past the 503
-    const statuses = ((await control("GET", "/requests")).result as Array<{ status: number; endpoint: string }>).filter((r) => r.endpoint === "get-registration").map((r) => r.status);
+    const statuses = ((await control("GET", "/requests")).result as Array<{ status: number; endpoint: string }>)
+      .filter((r) => r.endpoint === "get-registration")
+      .map((r) => r.status);
     assert.deepEqual(statuses.slice(-2), [503, 404]);
     await control("PUT", "/domains/later.com", { scenario: { kind: "unavailable" } });
     assert.equal((await client.check(["later.com"]))[0]!.reason, "domain_unavailable");
@@ -142,7 +154,10 @@ describe("the simulated Registrar API as it is today", () => {
       assert.ok(!names.includes("cc") && names.includes("io") && names.includes("co.uk"));
 
       const ai = await call("GET", "registrar/extensions?name=ai");
-      assert.deepEqual(ai.body.result.map((e: { metadata: { name: string } }) => e.metadata.name), ["ai"]);
+      assert.deepEqual(
+        ai.body.result.map((e: { metadata: { name: string } }) => e.metadata.name),
+        ["ai"],
+      );
       const unchanged = await call("GET", "registrar/extensions?name=ai", { headers: { "if-none-match": ai.headers.etag! } });
       assert.equal(unchanged.status, 304);
     });
@@ -191,7 +206,10 @@ describe("the simulated Registrar API as it is today", () => {
     it("refuses a .us registration without, or with a wrong, contact extension, naming the field and the allowed values", async () => {
       const none = await create({ domain_name: "brand.us" });
       assert.equal(none.status, 400);
-      assert.match(message(none), /^contact_extensions: is required for \.us: give us_nexus_category \(one of C11, C12, C21, C31, C32\) and us_app_purpose \(one of P1, P2, P3, P4, P5\)$/);
+      assert.match(
+        message(none),
+        /^contact_extensions: is required for \.us: give us_nexus_category \(one of C11, C12, C21, C31, C32\) and us_app_purpose \(one of P1, P2, P3, P4, P5\)$/,
+      );
       const wrong = await create({ domain_name: "brand.us", contact_extensions: { us_nexus_category: "C99", us_app_purpose: "P1" } });
       assert.equal(wrong.status, 400);
       assert.equal(message(wrong), "contact_extensions.us_nexus_category: must be one of C11, C12, C21, C31, C32; got 'C99'");
@@ -209,7 +227,11 @@ describe("the simulated Registrar API as it is today", () => {
       assert.equal(message(noAck), "acknowledgements: is required for .ca: give ca_registrant_agreement: true");
       const falseAck = await create({ domain_name: "brand.ca", contact_extensions: ext, acknowledgements: { ca_registrant_agreement: false } });
       assert.match(message(falseAck), /^acknowledgements\.ca_registrant_agreement: must be true for \.ca .*; got false$/);
-      const badType = await create({ domain_name: "brand.ca", contact_extensions: { ca_legal_type: "XYZ" }, acknowledgements: { ca_registrant_agreement: true } });
+      const badType = await create({
+        domain_name: "brand.ca",
+        contact_extensions: { ca_legal_type: "XYZ" },
+        acknowledgements: { ca_registrant_agreement: true },
+      });
       assert.match(message(badType), /^contact_extensions\.ca_legal_type: must be one of CCT, CCO, RES, .*, MAJ; got 'XYZ'$/);
       const ok = await create({ domain_name: "brand.ca", contact_extensions: ext, acknowledgements: { ca_registrant_agreement: true } });
       assert.equal(ok.status, 201);
@@ -240,8 +262,16 @@ describe("the simulated Registrar API as it is today", () => {
           { accountId: ACCOUNT, domain: "three.com", kind: "registration", years: 3, amount: "31.32", currency: "USD", namespace: "registrar" },
         ],
       );
-      const viaControl = await fetch(`${h.sim.origin}/__simulator/charges`).then((r) => r.json() as Promise<{ result: Array<{ domain: string; amount: string }> }>);
-      assert.deepEqual(viaControl.result.map((c) => [c.domain, c.amount]), [["brand.ai", "155.00"], ["three.com", "31.32"]]);
+      const viaControl = await fetch(`${h.sim.origin}/__simulator/charges`).then(
+        (r) => r.json() as Promise<{ result: Array<{ domain: string; amount: string }> }>,
+      );
+      assert.deepEqual(
+        viaControl.result.map((c) => [c.domain, c.amount]),
+        [
+          ["brand.ai", "155.00"],
+          ["three.com", "31.32"],
+        ],
+      );
     });
 
     it("acknowledges Prefer: respond-async with Preference-Applied and a 202 at once", async () => {
@@ -278,7 +308,6 @@ describe("the simulated Registrar API as it is today", () => {
   });
 
   describe("search and lists", () => {
-
     it("reads extensions as repeated keys; a comma-joined value is ignored, so results span every extension", async () => {
       const repeated = names(await call("GET", "registrar/domain-search?q=acme&extensions=com&extensions=dev"));
       assert.deepEqual(repeated, ["acme.com", "acme.dev", "getacme.com", "getacme.dev"]);
@@ -312,7 +341,9 @@ describe("the simulated Registrar API as it is today", () => {
   describe("the Registrar Sandbox", () => {
     it("sells only com and net: check and the extensions list say so", async () => {
       const check = await call("POST", "registrar-sandbox/domain-check", { body: { domains: ["a.com", "a.net", "a.io", "a.cc", "a.zz"] } });
-      const byName = Object.fromEntries(check.body.result.domains.map((d: { name: string; registrable: boolean; reason?: string }) => [d.name, d.reason ?? d.registrable]));
+      const byName = Object.fromEntries(
+        check.body.result.domains.map((d: { name: string; registrable: boolean; reason?: string }) => [d.name, d.reason ?? d.registrable]),
+      );
       assert.deepEqual(byName, {
         "a.com": true,
         "a.net": true,
@@ -321,7 +352,10 @@ describe("the simulated Registrar API as it is today", () => {
         "a.zz": "extension_not_supported_via_api",
       });
       const list = await call("GET", "registrar-sandbox/extensions");
-      assert.deepEqual(list.body.result.map((e: { metadata: { name: string } }) => e.metadata.name), ["com", "net"]);
+      assert.deepEqual(
+        list.body.result.map((e: { metadata: { name: string } }) => e.metadata.name),
+        ["com", "net"],
+      );
       assert.equal((await call("GET", "registrar-sandbox/extensions/io")).status, 404);
       const search = names(await call("GET", "registrar-sandbox/domain-search?q=acme"));
       assert.deepEqual(search, ["acme.com", "acme.net", "getacme.com", "getacme.net"]);
@@ -345,8 +379,14 @@ describe("the simulated Registrar API as it is today", () => {
       assert.equal((await call("GET", "registrar-sandbox/registrations/trial.com")).status, 200);
       assert.equal((await call("GET", "registrar/registrations/trial.com")).status, 404, "production does not see sandbox domains");
       assert.equal((await call("POST", "registrar/domain-check", { body: { domains: ["trial.com"] } })).body.result.domains[0].registrable, true);
-      assert.deepEqual(h.sim.charges().map((c) => [c.domain, c.amount, c.namespace]), [["trial.com", "10.44", "registrar-sandbox"]]);
-      assert.deepEqual(h.sim.requests({ endpoint: "create-registration" }).map((r) => r.namespace), ["registrar-sandbox"]);
+      assert.deepEqual(
+        h.sim.charges().map((c) => [c.domain, c.amount, c.namespace]),
+        [["trial.com", "10.44", "registrar-sandbox"]],
+      );
+      assert.deepEqual(
+        h.sim.requests({ endpoint: "create-registration" }).map((r) => r.namespace),
+        ["registrar-sandbox"],
+      );
     });
   });
 
@@ -403,17 +443,34 @@ describe("the simulated Registrar API as it is today", () => {
       clock.t += 5_000;
       const done = (await call("GET", "registrar/registrations/taken-move.com/transfer-in-status")).body.result;
       assert.deepEqual([done.state, done.completed, done.context.registration.status], ["succeeded", true, "active"]);
-      assert.deepEqual(h.sim.charges().map((c) => [c.domain, c.kind, c.amount]), [["taken-move.com", "transfer", "10.44"]]);
-      assert.equal((await call("POST", "registrar-sandbox/domain-transfer-check", { body: { domains: [{ domain_name: "a.com" }] } })).status, 404, "the sandbox has no transfers");
+      assert.deepEqual(
+        h.sim.charges().map((c) => [c.domain, c.kind, c.amount]),
+        [["taken-move.com", "transfer", "10.44"]],
+      );
+      assert.equal(
+        (await call("POST", "registrar-sandbox/domain-transfer-check", { body: { domains: [{ domain_name: "a.com" }] } })).status,
+        404,
+        "the sandbox has no transfers",
+      );
     });
   });
 
   describe("headers, faults and limits", () => {
     it("sends a cf-ray id with every answer, success or error, and logs it", async () => {
-      const answers = [await call("GET", "registrar/extensions/com"), await call("GET", "registrar/registrations/none.com"), await call("GET", "registrar/extensions/com", { token: "wrong" })];
-      assert.deepEqual(answers.map((a) => a.status), [200, 404, 401]);
+      const answers = [
+        await call("GET", "registrar/extensions/com"),
+        await call("GET", "registrar/registrations/none.com"),
+        await call("GET", "registrar/extensions/com", { token: "wrong" }),
+      ];
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        [200, 404, 401],
+      );
       for (const a of answers) assert.match(String(a.headers["cf-ray"]), /^[0-9a-f]{16}-SIM$/);
-      assert.deepEqual(h.sim.requests().map((r) => r.ray), answers.map((a) => a.headers["cf-ray"]));
+      assert.deepEqual(
+        h.sim.requests().map((r) => r.ray),
+        answers.map((a) => a.headers["cf-ray"]),
+      );
     });
 
     it("resets the connection before processing (reset) or after (reset_after)", async () => {
@@ -423,14 +480,26 @@ describe("the simulated Registrar API as it is today", () => {
       h.sim.addFault({ endpoint: "create-registration", kind: "reset_after", times: 1 });
       await assert.rejects(create({ domain_name: "after.com" }), (err: NodeJS.ErrnoException) => err.code === "ECONNRESET");
       assert.equal(h.sim.registry.get(ACCOUNT, "after.com")?.domain_name, "after.com");
-      assert.deepEqual(h.sim.requests().map((r) => [r.fault, r.status]), [["reset", 0], ["reset_after", 0]]);
+      assert.deepEqual(
+        h.sim.requests().map((r) => [r.fault, r.status]),
+        [
+          ["reset", 0],
+          ["reset_after", 0],
+        ],
+      );
     });
 
     it("hangs without answering until the client gives up", async () => {
       h.sim.addFault({ endpoint: "get-extension", kind: "hang", times: 1 });
       await assert.rejects(call("GET", "registrar/extensions/com", { timeoutMs: 200 }), (err: NodeJS.ErrnoException) => err.code === "CLIENT_TIMEOUT");
       assert.equal((await call("GET", "registrar/extensions/com")).status, 200);
-      assert.deepEqual(h.sim.requests().map((r) => [r.fault, r.status]), [["hang", 0], [undefined, 200]]);
+      assert.deepEqual(
+        h.sim.requests().map((r) => [r.fault, r.status]),
+        [
+          ["hang", 0],
+          [undefined, 200],
+        ],
+      );
     });
 
     it("rate-limits per token with 429 and Retry-After, on the simulator's clock", async () => {
@@ -447,7 +516,10 @@ describe("the simulated Registrar API as it is today", () => {
       assert.equal((await call("GET", "registrar/extensions/com", { token: "other" })).status, 200, "another token has its own budget");
       clock.t += 240_000;
       assert.equal((await call("GET", "registrar/extensions/com")).status, 200);
-      assert.deepEqual(h.sim.requests().map((r) => r.rateLimited ?? false), [false, false, true, false, false]);
+      assert.deepEqual(
+        h.sim.requests().map((r) => r.rateLimited ?? false),
+        [false, false, true, false, false],
+      );
     });
 
     it("runs workflows, the wait window, delays, Retry-After dates and log times on one injected clock", async () => {

@@ -48,7 +48,10 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
       assert.deepEqual(failures, []);
       assert.deepEqual(inputs.quote, { currency: "USD", transferCost: "10.44", renewalCost: "10.44" });
       assert.deepEqual(h.sim.counts(), { "list-registrations": 1, "get-extension": 1, "transfer-check": 1 });
-      assert.match(logs.join("\n"), /taken-move\.com: transferable; transferring it will cost USD 10\.44 for the transfer, which adds a year; renews at 10\.44\/year/);
+      assert.match(
+        logs.join("\n"),
+        /taken-move\.com: transferable; transferring it will cost USD 10\.44 for the transfer, which adds a year; renews at 10\.44\/year/,
+      );
       assert.equal(posts(), 0);
       assert.deepEqual(h.sim.charges(), []);
     });
@@ -65,7 +68,10 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
       await start();
       const { failures } = await p.check(undefined, { domainName: "taken-move.com" });
       assert.equal(failures[0]!.property, "authCode");
-      assert.match(failures[0]!.reason, /authCode is required to transfer '\.com' domains: the auth \(EPP\) code from the current registrar.*pulumi config set --secret/);
+      assert.match(
+        failures[0]!.reason,
+        /authCode is required to transfer '\.com' domains: the auth \(EPP\) code from the current registrar.*pulumi config set --secret/,
+      );
     });
 
     it("checks the transfer body against the extension's transfer schema (.us contactExtensions)", async () => {
@@ -124,12 +130,36 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
     const refused: Array<[string, string, SimulatorOptions, "domainName" | "authCode", RegExp]> = [
       ["domain_locked", "locked-site.com", {}, "domainName", /\[domain_locked\]: 'locked-site\.com' is locked at its current registrar.*Unlock it there/],
       ["dnssec_enabled", "dnssec-site.com", {}, "domainName", /\[dnssec_enabled\]: DNSSEC is enabled.*remove the DS record.*disable DNSSEC on the zone/],
-      ["invalid_auth_code", "taken-coded.com", { domains: { "taken-coded.com": { authCode: "the-real-one" } } }, "authCode", /\[invalid_auth_code\]: the current registrar rejected the auth code.*Get the current code/],
+      [
+        "invalid_auth_code",
+        "taken-coded.com",
+        { domains: { "taken-coded.com": { authCode: "the-real-one" } } },
+        "authCode",
+        /\[invalid_auth_code\]: the current registrar rejected the auth code.*Get the current code/,
+      ],
       ["domain_not_exists", "nobody-owns.com", {}, "domainName", /\[domain_not_exists\]: 'nobody-owns\.com' is not registered anywhere.*DomainRegistration/],
-      ["domain_on_cloudflare", "elsewhere.com", { registrations: [{ domain_name: "elsewhere.com", account_id: OTHER_ACCOUNT }], accounts: [ACCOUNT, OTHER_ACCOUNT] }, "domainName", /\[domain_on_cloudflare\]: 'elsewhere\.com' is already registered at Cloudflare/],
+      [
+        "domain_on_cloudflare",
+        "elsewhere.com",
+        { registrations: [{ domain_name: "elsewhere.com", account_id: OTHER_ACCOUNT }], accounts: [ACCOUNT, OTHER_ACCOUNT] },
+        "domainName",
+        /\[domain_on_cloudflare\]: 'elsewhere\.com' is already registered at Cloudflare/,
+      ],
       ["domain_premium", "premium-gem.com", {}, "domainName", /\[domain_premium\].*premium domain.*dashboard/],
-      ["zone_not_found", "taken-nozone.com", { domains: { "taken-nozone.com": { scenario: { kind: "transfer_refused", reasons: ["zone_not_found"] } } } }, "domainName", new RegExp(`\\[zone_not_found\\]: account ${ACCOUNT} has no Cloudflare zone.*@pulumi/cloudflare.*dependsOn`)],
-      ["domain_outside_transfer_window", "taken-new.com", { domains: { "taken-new.com": { scenario: { kind: "transfer_refused", reasons: ["domain_outside_transfer_window"] } } } }, "domainName", /\[domain_outside_transfer_window\].*60 days of its registration or its previous transfer.*after that date/],
+      [
+        "zone_not_found",
+        "taken-nozone.com",
+        { domains: { "taken-nozone.com": { scenario: { kind: "transfer_refused", reasons: ["zone_not_found"] } } } },
+        "domainName",
+        new RegExp(`\\[zone_not_found\\]: account ${ACCOUNT} has no Cloudflare zone.*@pulumi/cloudflare.*dependsOn`),
+      ],
+      [
+        "domain_outside_transfer_window",
+        "taken-new.com",
+        { domains: { "taken-new.com": { scenario: { kind: "transfer_refused", reasons: ["domain_outside_transfer_window"] } } } },
+        "domainName",
+        /\[domain_outside_transfer_window\].*60 days of its registration or its previous transfer.*after that date/,
+      ],
     ];
     for (const [code, domain, sim, property, message] of refused) {
       it(`fails the preview for ${code}, saying what to do; nothing is posted`, async () => {
@@ -167,7 +197,10 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
       const { outs } = await checkThenCreate({ domainName: "taken-exact.com", authCode: CODE });
       assert.equal(outs.status, "active", "the transfer landed, so the simulator decoded our base64 to the code it expects");
       assert.equal(outs.transferState, "succeeded");
-      assert.deepEqual(h.sim.charges().map((c) => [c.domain, c.kind, c.amount]), [["taken-exact.com", "transfer", "10.44"]]);
+      assert.deepEqual(
+        h.sim.charges().map((c) => [c.domain, c.kind, c.amount]),
+        [["taken-exact.com", "transfer", "10.44"]],
+      );
     });
 
     it("transfers a .uk domain with no auth code, and charges nothing", async () => {
@@ -205,7 +238,10 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
     it("on an answer lost before anything was recorded: says so, never POSTs again", async () => {
       await start();
       h.sim.addFault({ endpoint: "transfer-in", kind: "drop", times: 1 });
-      await assert.rejects(checkThenCreate({ domainName: "taken-gone.com", authCode: CODE }), /transfer request for 'taken-gone\.com' may not have been processed.*no second request was sent/);
+      await assert.rejects(
+        checkThenCreate({ domainName: "taken-gone.com", authCode: CODE }),
+        /transfer request for 'taken-gone\.com' may not have been processed.*no second request was sent/,
+      );
       assert.equal(posts(), 1);
     });
 
@@ -253,7 +289,10 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
       assert.equal(props.transferState, "succeeded");
       assert.ok(props.expiresAt);
       assert.equal(after.inputs?.authCode, undefined, "refresh never reports the code");
-      assert.deepEqual(h.sim.charges().map((c) => c.amount), ["10.44"]);
+      assert.deepEqual(
+        h.sim.charges().map((c) => c.amount),
+        ["10.44"],
+      );
       h.sim.clearRequests();
       await p.read("taken-follow.com", props as never);
       assert.deepEqual(h.sim.counts(), { "get-registration": 1 }, "an ended transfer is not asked about again");
@@ -262,7 +301,10 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
     it("refuses an autoRenew change while pending, saying when to try again, without a PATCH; applies it once landed", async () => {
       await start({ transferMs: 1_000 }, 100);
       const { outs } = await checkThenCreate({ domainName: "taken-wait.com", authCode: CODE });
-      await assert.rejects(p.update("taken-wait.com", outs as never, { domainName: "taken-wait.com", autoRenew: true }), /still transferring into the account.*5 to 10 days.*pulumi refresh.*pulumi up` once it is active/);
+      await assert.rejects(
+        p.update("taken-wait.com", outs as never, { domainName: "taken-wait.com", autoRenew: true }),
+        /still transferring into the account.*5 to 10 days.*pulumi refresh.*pulumi up` once it is active/,
+      );
       const same = await p.update("taken-wait.com", outs as never, { domainName: "taken-wait.com" });
       assert.equal(same.outs.status, "transfer_pending", "an update with nothing to change is not refused");
       assert.equal(h.sim.requests({ endpoint: "update-registration" }).length, 0);
@@ -276,7 +318,15 @@ describe("TransferProvider (DomainTransfer) against the simulator", () => {
     it("refuses delete, saying there is no cancel, and naming the ways out; nothing is requested", async () => {
       await start({ registrations: [{ domain_name: "stay.com", status: "transfer_pending", expires_at: null }] });
       await assert.rejects(p.delete("stay.com", { domainName: "stay.com" }), (err: Error) => {
-        for (const part of [/Refusing to delete the transfer of stay\.com/, /non-refundable/, /cannot cancel a transfer in/, /autoRenew: false/, /retainOnDelete: true/, /pulumi state delete/]) assert.match(err.message, part);
+        for (const part of [
+          /Refusing to delete the transfer of stay\.com/,
+          /non-refundable/,
+          /cannot cancel a transfer in/,
+          /autoRenew: false/,
+          /retainOnDelete: true/,
+          /pulumi state delete/,
+        ])
+          assert.match(err.message, part);
         return true;
       });
       assert.equal(h.sim.requests().length, 0);
@@ -350,20 +400,30 @@ describe("TransferProvider when the transfer workflow needs the user or fails", 
   });
   const begin = async (steer: (w: WorkflowStatus) => WorkflowStatus) => {
     h = await startSim({ transferMs: 5_000 });
-    p = new SteeredProvider({ client: h.clientOptions(), poll: { initialIntervalMs: 20, maxIntervalMs: 50, deadlineMs: 5_000 }, transferWaitMs: 2_000, log: () => undefined }, steer);
+    p = new SteeredProvider(
+      { client: h.clientOptions(), poll: { initialIntervalMs: 20, maxIntervalMs: 50, deadlineMs: 5_000 }, transferWaitMs: 2_000, log: () => undefined },
+      steer,
+    );
     const checked = await p.check(undefined, { domainName: "taken-steer.com", authCode: CODE });
     assert.deepEqual(checked.failures, []);
     return p.create(checked.inputs);
   };
 
   it("action_required: records a resumable partial state with what to do; the next up resumes it with no second POST", async () => {
-    const foa = (w: WorkflowStatus): WorkflowStatus => ({ ...w, state: "action_required", context: { action: "accept_foa", confirmation_sent_to: "owner@example.com" } });
+    const foa = (w: WorkflowStatus): WorkflowStatus => ({
+      ...w,
+      state: "action_required",
+      context: { action: "accept_foa", confirmation_sent_to: "owner@example.com" },
+    });
     const err = await begin(foa).then(
       () => assert.fail("should need the user"),
       (e: unknown) => e as PartialStateError<TransferOutputs>,
     );
     assert.ok(err instanceof PartialStateError);
-    assert.match(err.message, /Transfer of 'taken-steer\.com' is waiting for you: accept_foa \(a confirmation was sent to owner@example\.com\)\. .*resumes this transfer without paying again/);
+    assert.match(
+      err.message,
+      /Transfer of 'taken-steer\.com' is waiting for you: accept_foa \(a confirmation was sent to owner@example\.com\)\. .*resumes this transfer without paying again/,
+    );
     assert.equal(err.properties.status, "transfer_pending");
     assert.equal(err.properties.transferState, "action_required");
     // The engine retries the recorded resource with an update: it follows the transfer, never posts again.
@@ -373,8 +433,16 @@ describe("TransferProvider when the transfer workflow needs the user or fails", 
   });
 
   it("failed: fails with the registry's code and what to do; nothing is charged and nothing posted again", async () => {
-    const rejected = (w: WorkflowStatus): WorkflowStatus => ({ ...w, state: "failed", completed: true, error: { code: "transfer_rejected", message: "The losing registrar rejected the transfer." } });
-    await assert.rejects(begin(rejected), /Transfer of 'taken-steer\.com' failed: \[transfer_rejected\] The losing registrar rejected the transfer\. The transfer is over.*nothing was charged.*start a new transfer/);
+    const rejected = (w: WorkflowStatus): WorkflowStatus => ({
+      ...w,
+      state: "failed",
+      completed: true,
+      error: { code: "transfer_rejected", message: "The losing registrar rejected the transfer." },
+    });
+    await assert.rejects(
+      begin(rejected),
+      /Transfer of 'taken-steer\.com' failed: \[transfer_rejected\] The losing registrar rejected the transfer\. The transfer is over.*nothing was charged.*start a new transfer/,
+    );
     assert.equal(h.sim.requests({ endpoint: "transfer-in" }).length, 1);
     assert.deepEqual(h.sim.charges(), []);
   });

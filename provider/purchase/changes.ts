@@ -8,7 +8,12 @@ import { CheckFailure, containsUnknown, isUnknown } from "../validation";
 /** Objects cross the engine with their keys in any order: compare them sorted. */
 function sortedKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortedKeys);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortedKeys(x)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => [k, sortedKeys(x)]),
+    );
   return v;
 }
 export const sameValue = (a: unknown, b: unknown): boolean => isDeepStrictEqual(sortedKeys(a), sortedKeys(b));

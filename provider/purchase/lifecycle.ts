@@ -104,7 +104,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const priced = await this.kind.price(this.context(), inputs as unknown as I, accountId);
     if ("failures" in priced) return { inputs, failures: priced.failures };
     inputs.quote = priced.quote;
-    this.log(`${domain}: ${this.kind.eligible ?? "available"}; ${this.kind.gerund} it will cost ${this.kind.describeQuote(priced.quote)}${this.sandboxNote()}.`);
+    this.log(
+      `${domain}: ${this.kind.eligible ?? "available"}; ${this.kind.gerund} it will cost ${this.kind.describeQuote(priced.quote)}${this.sandboxNote()}.`,
+    );
     return { inputs, failures };
   }
 
@@ -114,8 +116,10 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
 
   /** What adopting a registration in this status means, for the log. */
   private adoptionNote(status: string): string {
-    if (status === "registration_pending") return "the account is already registering this domain; it will be adopted and its registration resumed, with no purchase.";
-    if (status === "transfer_pending") return "the domain is transferring into the account (transfer_pending); it is adopted as it is, with no purchase, and refresh follows it until it is active.";
+    if (status === "registration_pending")
+      return "the account is already registering this domain; it will be adopted and its registration resumed, with no purchase.";
+    if (status === "transfer_pending")
+      return "the domain is transferring into the account (transfer_pending); it is adopted as it is, with no purchase, and refresh follows it until it is active.";
     return "already owned by the account; adopted with no purchase.";
   }
 
@@ -167,7 +171,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   /** The POST may or may not have been recorded: look, and never POST again. */
   private async afterUncertainStart(inputs: I, accountId: string, quote: Q, cause: RegistrarError): Promise<{ id: string; outs: O }> {
     const domain = inputs.domainName;
-    this.log(`${domain}: ${cause instanceof ConflictError ? `the ${this.kind.noun} conflicted` : `the ${this.kind.noun} answer was lost or unreadable`}; looking before doing anything else.`);
+    this.log(
+      `${domain}: ${cause instanceof ConflictError ? `the ${this.kind.noun} conflicted` : `the ${this.kind.noun} answer was lost or unreadable`}; looking before doing anything else.`,
+    );
     const found = await this.client().findRegistration(domain, accountId);
     if (!found) {
       throw new RegistrarError(
@@ -238,7 +244,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     if (reg.status === "transfer_pending") {
       // Nothing may change mid-transfer; autoRenew is applied by a pulumi up after it lands.
       if ((inputs.autoRenew ?? false) !== reg.auto_renew) {
-        this.log(`${inputs.domainName}: autoRenew stays ${reg.auto_renew} until the transfer lands; run \`pulumi up\` after it does to apply ${inputs.autoRenew ?? false}.`);
+        this.log(
+          `${inputs.domainName}: autoRenew stays ${reg.auto_renew} until the transfer lands; run \`pulumi up\` after it does to apply ${inputs.autoRenew ?? false}.`,
+        );
       }
       return { id: outs.domainName, outs };
     }
@@ -323,7 +331,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
       // No recorded status: a lookup by id (DomainRegistration.get, the id option), not a refresh of a
       // registration this stack recorded, so "gone" would silently hand the program empty outputs.
       if (previous.status === undefined) {
-        throw new RegistrarError(`No registration of '${id}' in account ${accountId}: a lookup by id needs a domain the account holds. Check the id (the domain name) and the account id.`);
+        throw new RegistrarError(
+          `No registration of '${id}' in account ${accountId}: a lookup by id needs a domain the account holds. Check the id (the domain name) and the account id.`,
+        );
       }
       return { id: "", props: {} };
     }

@@ -9,27 +9,28 @@ import { minimumTerm, schemaFailures } from "../registrationSchema";
 import type { PurchaseContext, PurchaseKind, Priced } from "../purchase/kind";
 import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../validation";
 import { priceRoseSincePreview, priceVerdict } from "../verdict";
-import {
-  createBody,
-  pendingRegistrationOutputs,
-  registrationOutputs,
-  registrationReadInputs,
-  RegistrationInputs,
-  RegistrationOutputs,
-} from "./mapping";
+import { createBody, pendingRegistrationOutputs, registrationOutputs, registrationReadInputs, RegistrationInputs, RegistrationOutputs } from "./mapping";
 
 /**
  * The term to buy and what the extension's schema says of the body that would be sent. The term is the
  * input, else the preview's quote, else the extension's published minimum, else 1: never the API's
  * unstated default, so the price shown is the price charged.
  */
-async function purchasePlan(ctx: PurchaseContext, extensions: ExtensionCatalogue, inputs: RegistrationInputs, accountId: string): Promise<{ years: number; failures: CheckFailure[] }> {
+async function purchasePlan(
+  ctx: PurchaseContext,
+  extensions: ExtensionCatalogue,
+  inputs: RegistrationInputs,
+  accountId: string,
+): Promise<{ years: number; failures: CheckFailure[] }> {
   const extension = extensionOf(inputs.domainName);
   const rules = await extensions.get(extension, accountId);
   const years = isUnknown(inputs.years) ? 1 : (inputs.years ?? inputs.quote?.years ?? minimumTerm(rules?.registration_schema) ?? 1);
   if (!rules || containsUnknown(inputs)) return { years, failures: [] };
   const failures = schemaFailures(rules.registration_schema, createBody(inputs, years), extension);
-  if (failures === undefined) ctx.log(`${inputs.domainName}: the API's schema for '.${extension}' could not be read, so its rules were not checked here; Cloudflare checks them before any charge.`);
+  if (failures === undefined)
+    ctx.log(
+      `${inputs.domainName}: the API's schema for '.${extension}' could not be read, so its rules were not checked here; Cloudflare checks them before any charge.`,
+    );
   return { years, failures: failures ?? [] };
 }
 

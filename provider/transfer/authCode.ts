@@ -21,9 +21,13 @@ export function authCodeProblem(code: unknown): string | undefined {
   const fix = "Give the code exactly as the current registrar shows it, from secret config: `pulumi config set --secret authCode <code>`.";
   if (typeof code !== "string") return `authCode must be a string (got a ${code === null ? "null" : typeof code}). ${fix}`;
   if (code.length === 0) return `authCode is empty. ${fix}`;
-  if (/[\u0000-\u001f\u007f]/.test(code)) return `authCode contains a line break, tab or other control character, which no registrar issues in a code (${code.length} characters given; the value is not shown). ${fix}`;
-  if (code.trim() !== code) return `authCode starts or ends with a space (${code.length} characters given; the value is not shown): copy it again without the surrounding whitespace. ${fix}`;
-  if (code.length > 255) return `authCode is ${code.length} characters long; registrars issue codes of at most a few dozen. Check that the whole value is the code and nothing else. ${fix}`;
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(code))
+    return `authCode contains a line break, tab or other control character, which no registrar issues in a code (${code.length} characters given; the value is not shown). ${fix}`;
+  if (code.trim() !== code)
+    return `authCode starts or ends with a space (${code.length} characters given; the value is not shown): copy it again without the surrounding whitespace. ${fix}`;
+  if (code.length > 255)
+    return `authCode is ${code.length} characters long; registrars issue codes of at most a few dozen. Check that the whole value is the code and nothing else. ${fix}`;
   return undefined;
 }
 

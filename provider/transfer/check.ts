@@ -22,7 +22,11 @@ export interface TransferCheck {
   reasons: Array<{ code: string; advice: string }>;
 }
 
-export async function checkTransferEligibility(client: RegistrarClient, candidates: readonly TransferCandidate[], accountId?: string): Promise<TransferCheck[]> {
+export async function checkTransferEligibility(
+  client: RegistrarClient,
+  candidates: readonly TransferCandidate[],
+  accountId?: string,
+): Promise<TransferCheck[]> {
   const account = client.accountId(accountId);
   const names = candidates.map((c) => {
     const n = normalizeDomainName(c.domainName);
@@ -34,12 +38,20 @@ export async function checkTransferEligibility(client: RegistrarClient, candidat
   );
   return names.map((name) => {
     const r = answers[name] ?? Object.values(answers).find((a) => a.name === name);
-    if (!r) return { name, transferable: false, reasons: [{ code: "no_result", advice: `Cloudflare returned no transfer-check result for '${name}': the name may be malformed.` }] };
+    if (!r)
+      return {
+        name,
+        transferable: false,
+        reasons: [{ code: "no_result", advice: `Cloudflare returned no transfer-check result for '${name}': the name may be malformed.` }],
+      };
     return {
       name,
       transferable: r.transferable,
       ...(r.pricing ? { pricing: { currency: r.pricing.currency, transferCost: r.pricing.transfer_cost, renewalCost: r.pricing.renewal_cost } } : {}),
-      reasons: (r.transferable ? [] : (r.reasons ?? [])).map((x) => ({ code: x.code, advice: reasonAdvice(x.code, { domain: name, accountId: account, extension: extensionOf(name) }).message })),
+      reasons: (r.transferable ? [] : (r.reasons ?? [])).map((x) => ({
+        code: x.code,
+        advice: reasonAdvice(x.code, { domain: name, accountId: account, extension: extensionOf(name) }).message,
+      })),
     };
   });
 }

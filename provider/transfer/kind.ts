@@ -53,7 +53,10 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
     const failures: CheckFailure[] = [];
     if (rules?.transfer_schema !== undefined && !containsUnknown(inputs)) {
       const found = schemaFailures(rules.transfer_schema, transferBody(inputs, withCode), extension, { purpose: "transfers", secret: ["auth_code"] });
-      if (found === undefined) ctx.log(`${inputs.domainName}: the API's transfer schema for '.${extension}' could not be read, so its rules were not checked here; Cloudflare checks them before the transfer starts.`);
+      if (found === undefined)
+        ctx.log(
+          `${inputs.domainName}: the API's transfer schema for '.${extension}' could not be read, so its rules were not checked here; Cloudflare checks them before the transfer starts.`,
+        );
       for (const f of found ?? []) {
         // The schema's "give a string" says nothing of where the code comes from.
         if (f.property === "authCode" && inputs.authCode === undefined) {
@@ -64,7 +67,8 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
         } else failures.push(f);
       }
     }
-    if (!withCode && inputs.authCode !== undefined) ctx.log(`${inputs.domainName}: '.${extension}' transfers take no auth code, so the authCode given is not sent.`);
+    if (!withCode && inputs.authCode !== undefined)
+      ctx.log(`${inputs.domainName}: '.${extension}' transfers take no auth code, so the authCode given is not sent.`);
     return { extension, withCode, failures };
   }
 

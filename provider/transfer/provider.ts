@@ -14,6 +14,9 @@ export class TransferProvider extends PurchaseLifecycle<TransferInputs, Transfer
   constructor(settings: ProviderSettings) {
     // Per process, never in state: the extensions' rules, fetched once each.
     const extensions = new ExtensionCatalogue(() => this.client());
-    super(transferKind(extensions, () => settings.transferWaitMs), settings);
+    super(
+      transferKind(extensions, () => settings.transferWaitMs),
+      settings,
+    );
   }
 }

@@ -11,12 +11,21 @@ import { reasonAdvice } from "./reasons";
 export type TransferVerdict = { quote: TransferQuote } | { failures: CheckFailure[] };
 
 export function describeTransferQuote(q: TransferQuote): string {
-  const charge = toMicros(q.transferCost) === 0n ? `${q.currency} ${fromMicros(0n)} (no charge for this extension's transfers)` : `${q.currency} ${q.transferCost} for the transfer, which adds a year`;
+  const charge =
+    toMicros(q.transferCost) === 0n
+      ? `${q.currency} ${fromMicros(0n)} (no charge for this extension's transfers)`
+      : `${q.currency} ${q.transferCost} for the transfer, which adds a year`;
   return `${charge}; renews at ${q.renewalCost}/year`;
 }
 
 /** What to do with a domain-transfer-check answer: a quote within the limit, or every reason not to transfer. */
-export function transferVerdict(domain: string, accountId: string, extension: string, result: TransferEligibility | undefined, maxPrice: unknown): TransferVerdict {
+export function transferVerdict(
+  domain: string,
+  accountId: string,
+  extension: string,
+  result: TransferEligibility | undefined,
+  maxPrice: unknown,
+): TransferVerdict {
   const refuse = (reason: string): TransferVerdict => ({ failures: [{ property: "domainName", reason }] });
   if (!result) return refuse(`Cloudflare did not return a transfer-check result for '${domain}': the name may be malformed.`);
   if (!result.transferable) {
@@ -24,7 +33,10 @@ export function transferVerdict(domain: string, accountId: string, extension: st
     if (!reasons.length) return refuse(`'${domain}' cannot be transferred in, and Cloudflare gave no reason. See the domain in the Cloudflare dashboard.`);
     return { failures: reasons.map((r) => reasonAdvice(r.code, { domain, accountId, extension })).map((a) => ({ property: a.property, reason: a.message })) };
   }
-  if (!result.pricing) return refuse(`Cloudflare called '${domain}' transferable but gave no price, so it is not transferred: nothing is bought without a price. Run the preview again later.`);
+  if (!result.pricing)
+    return refuse(
+      `Cloudflare called '${domain}' transferable but gave no price, so it is not transferred: nothing is bought without a price. Run the preview again later.`,
+    );
   const quote: TransferQuote = { currency: result.pricing.currency, transferCost: result.pricing.transfer_cost, renewalCost: result.pricing.renewal_cost };
   if (typeof maxPrice === "number" && toMicros(quote.transferCost) > toMicros(maxPrice)) {
     return {

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
 
   // A fresh process (a fresh provider): the first and the second check of a .us domain.
   const fresh = new RegistrationProvider({ client: h.clientOptions(), log: () => undefined });
-  for (const [which, name] of [["first", "one.us"], ["second", "two.us"]] as const) {
+  for (const [which, name] of [
+    ["first", "one.us"],
+    ["second", "two.us"],
+  ] as const) {
     h.sim.clearRequests();
     await fresh.check(undefined, { domainName: name, contactExtensions: US });
     const counts = h.sim.counts();

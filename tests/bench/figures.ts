@@ -36,7 +36,9 @@ async function scenarioCounts(label: string, domain: string, sim: SimulatorOptio
   } catch (err) {
     result = (err as Error).name;
   }
-  const counts = Object.entries(h.sim.counts()).map(([k, v]) => `${k}=${v}`).join(" ");
+  const counts = Object.entries(h.sim.counts())
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
   console.log(`  ${label.padEnd(22)} ${result.padEnd(26)} total=${String(h.sim.requests().length).padEnd(3)} ${counts}`);
   await p.close();
   await h.stop();
@@ -72,7 +74,9 @@ async function previewFigures(count: number): Promise<void> {
     h.sim.clearRequests();
     const ours = await previewMs(registrations);
     const baseline = await previewMs(trivial);
-    console.log(`  DomainRegistration ${ours} ms (${h.sim.requests().length} API requests), trivial dynamic resource ${baseline} ms, ratio ${(ours / baseline).toFixed(2)}`);
+    console.log(
+      `  DomainRegistration ${ours} ms (${h.sim.requests().length} API requests), trivial dynamic resource ${baseline} ms, ratio ${(ours / baseline).toFixed(2)}`,
+    );
   } finally {
     await h.stop();
   }
@@ -80,7 +84,12 @@ async function previewFigures(count: number): Promise<void> {
 
 async function main(): Promise<void> {
   console.log("Workflow poller");
-  for (const [ms, virtual] of [[1_500, false], [1_500, true], [60_000, true]] as const) console.log("  " + (await pollerFigures(ms, virtual)));
+  for (const [ms, virtual] of [
+    [1_500, false],
+    [1_500, true],
+    [60_000, true],
+  ] as const)
+    console.log("  " + (await pollerFigures(ms, virtual)));
   console.log("\nAPI requests for check + create, per scenario");
   await scenarioCounts("available (201)", "happy.com");
   await scenarioCounts("slow (202 + polls)", "slow-x.com", { domains: { "slow-x.com": { scenario: { kind: "slow", durationMs: 2_000 } } } });
@@ -93,7 +102,9 @@ async function main(): Promise<void> {
   await scenarioCounts("action_required", "action-x.com");
   await scenarioCounts("failed", "failed-x.com");
   await scenarioCounts("lost answer", "lost-x.com");
-  await scenarioCounts("429 on check", "limited.com", {}, (h) => h.sim.addFault({ endpoint: "domain-check", kind: "status", status: 429, retryAfterSeconds: 0, times: 1 }));
+  await scenarioCounts("429 on check", "limited.com", {}, (h) =>
+    h.sim.addFault({ endpoint: "domain-check", kind: "status", status: 429, retryAfterSeconds: 0, times: 1 }),
+  );
   await scenarioCounts("503 on POST", "flaky.com", {}, (h) => h.sim.addFault({ endpoint: "create-registration", kind: "status", status: 503, times: 1 }));
   await previewFigures(100);
 }

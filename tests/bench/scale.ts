@@ -30,7 +30,10 @@ const domainOf = (i: number, base: string) => `n${i}-${base}`;
 
 async function newStack(h: Harness, config: Record<string, string>): Promise<Stack> {
   const s = new Stack(project, `scale${++stackNo}`);
-  await s.init({ "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, ...config }, { "cloudflare-registrar:apiToken": TOKEN });
+  await s.init(
+    { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, ...config },
+    { "cloudflare-registrar:apiToken": TOKEN },
+  );
   return s;
 }
 
@@ -61,7 +64,14 @@ async function portfolio(kind: "new" | "adoption", n: number): Promise<Record<Co
       h.sim.clearRequests();
       const r = await s.run(...COMMANDS[c]);
       out[c] = { ...summarise(h.sim.requests()), ms: r.ms, ok: r.code === 0 };
-      if (r.code !== 0) console.error(`  (${kind} N=${n} ${c} exited ${r.code}: ${r.output.split("\n").filter((l) => /error/i.test(l)).slice(0, 3).join(" | ")})`);
+      if (r.code !== 0)
+        console.error(
+          `  (${kind} N=${n} ${c} exited ${r.code}: ${r.output
+            .split("\n")
+            .filter((l) => /error/i.test(l))
+            .slice(0, 3)
+            .join(" | ")})`,
+        );
     }
     return out;
   } finally {
@@ -120,12 +130,17 @@ async function checkOverlap(n: number): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
   // BENCH_PARTS=ratio,overlap (say) runs only those parts; default all.
   const parts = new Set((process.env.BENCH_PARTS ?? "portfolio,ratio,overlap").split(","));
   ensurePulumi();
   project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
-  console.log(`Rate limit in the simulator: ${RATE_LIMIT.requests} requests per ${RATE_LIMIT.windowMs / 1000} s per token; one window shared by preview, up and refresh.\n`);
+  console.log(
+    `Rate limit in the simulator: ${RATE_LIMIT.requests} requests per ${RATE_LIMIT.windowMs / 1000} s per token; one window shared by preview, up and refresh.\n`,
+  );
   console.log("| N | stack | command | requests | per domain | 429s | wall s | ok | by endpoint |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const n of parts.has("portfolio") ? (sizes.length ? sizes : [100, 500]) : []) {
@@ -134,10 +149,14 @@ async function main(): Promise<void> {
       const f = await portfolio(kind, n);
       for (const c of ["preview", "up", "refresh"] as Command[]) {
         const x = f[c];
-        console.log(`| ${n} | ${kind} | ${c} | ${x.requests} | ${(x.requests / n).toFixed(2)} | ${x.limited} | ${(x.ms / 1000).toFixed(1)} | ${x.ok ? "yes" : "NO"} | ${x.byEndpoint} |`);
+        console.log(
+          `| ${n} | ${kind} | ${c} | ${x.requests} | ${(x.requests / n).toFixed(2)} | ${x.limited} | ${(x.ms / 1000).toFixed(1)} | ${x.ok ? "yes" : "NO"} | ${x.byEndpoint} |`,
+        );
       }
       const both = f.preview.requests + f.up.requests;
-      console.log(`| ${n} | ${kind} | preview + up | ${both} | ${(both / n).toFixed(2)} | ${f.preview.limited + f.up.limited} | ${((f.preview.ms + f.up.ms) / 1000).toFixed(1)} | | |`);
+      console.log(
+        `| ${n} | ${kind} | preview + up | ${both} | ${(both / n).toFixed(2)} | ${f.preview.limited + f.up.limited} | ${((f.preview.ms + f.up.ms) / 1000).toFixed(1)} | | |`,
+      );
     }
   }
   if (parts.has("ratio")) {

@@ -25,13 +25,18 @@ async function run(project: string, label: string, waitSeconds: string | undefin
       },
       { "cloudflare-registrar:apiToken": TOKEN, "e2e:authCode": CODE },
     );
-    const counts = () => Object.entries(h.sim.counts()).map(([k, v]) => `${k}=${v}`).join(" ");
+    const counts = () =>
+      Object.entries(h.sim.counts())
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ");
     const preview = await s.ok("preview");
     console.log(`  preview                          ${String(preview.ms).padStart(6)} ms  requests=${h.sim.requests().length} ${counts()}`);
     h.sim.clearRequests();
     const up = await s.ok("up", "--yes", "--skip-preview");
     const state = /transferState\s*:\s*"(\w+)"/.exec(up.output)?.[1];
-    console.log(`  up (transferWaitSeconds ${(waitSeconds ?? "default 60").padEnd(10)}) ${String(up.ms).padStart(6)} ms  requests=${h.sim.requests().length} ${counts()}  ends ${state}`);
+    console.log(
+      `  up (transferWaitSeconds ${(waitSeconds ?? "default 60").padEnd(10)}) ${String(up.ms).padStart(6)} ms  requests=${h.sim.requests().length} ${counts()}  ends ${state}`,
+    );
   } finally {
     await h.stop();
   }

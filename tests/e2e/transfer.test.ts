@@ -40,7 +40,10 @@ describe("@e2e DomainTransfer with the real Pulumi engine against the simulator"
     });
     const preview = await s.ok("preview", "--diff");
     assert.match(preview.output, /\+ pulumi-nodejs:dynamic\/cloudflare-registrar:DomainTransfer: \(create\)/);
-    assert.match(preview.output, /taken-e2e\.com: transferable; transferring it will cost USD 10\.44 for the transfer, which adds a year; renews at 10\.44\/year/);
+    assert.match(
+      preview.output,
+      /taken-e2e\.com: transferable; transferring it will cost USD 10\.44 for the transfer, which adds a year; renews at 10\.44\/year/,
+    );
     assert.match(preview.output, /transferCost\s*:\s*"10\.44"/);
     assert.equal(posts(), 0);
     const previewRequests = h.sim.requests().length;
@@ -55,7 +58,9 @@ describe("@e2e DomainTransfer with the real Pulumi engine against the simulator"
     const afterUp = s.stateFile();
     assert.match(afterUp, /"authCode":\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext"/);
     assert.equal(transferInState(afterUp)!.outputs.authCode, undefined);
-    console.log(`      preview: ${previewRequests} requests; up: ${h.sim.requests().length - previewRequests} requests, ${posts()} POST, ${up.ms} ms (transferWaitSeconds 2)`);
+    console.log(
+      `      preview: ${previewRequests} requests; up: ${h.sim.requests().length - previewRequests} requests, ${posts()} POST, ${up.ms} ms (transferWaitSeconds 2)`,
+    );
 
     await new Promise((r) => setTimeout(r, Math.max(0, transferMs - (Date.now() - started) + 500)));
     await s.ok("refresh", "--yes");
@@ -63,7 +68,10 @@ describe("@e2e DomainTransfer with the real Pulumi engine against the simulator"
     assert.equal(after.outputs.status, "active");
     assert.equal(after.outputs.transferState, "succeeded");
     assert.ok(after.outputs.expiresAt);
-    assert.deepEqual(h.sim.charges().map((c) => [c.kind, c.amount]), [["transfer", "10.44"]]);
+    assert.deepEqual(
+      h.sim.charges().map((c) => [c.kind, c.amount]),
+      [["transfer", "10.44"]],
+    );
     assert.equal(posts(), 1);
 
     const destroy = await s.run("destroy", "--yes");

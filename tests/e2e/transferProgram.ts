@@ -21,6 +21,8 @@ description: End-to-end tests of DomainTransfer
 
 /** The DomainTransfer resource in a checkpoint file, as the engine recorded it. */
 export function transferInState(stateFile: string): { inputs: Record<string, unknown>; outputs: Record<string, unknown> } | undefined {
-  const checkpoint = JSON.parse(stateFile) as { checkpoint: { latest?: { resources?: Array<{ type: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }> } } };
+  const checkpoint = JSON.parse(stateFile) as {
+    checkpoint: { latest?: { resources?: Array<{ type: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }> } };
+  };
   return checkpoint.checkpoint.latest?.resources?.find((r) => r.type.endsWith(":DomainTransfer"));
 }

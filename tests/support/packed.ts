@@ -45,7 +45,7 @@ export function scratchProject(options: { tgz?: string; files?: Record<string, s
   } catch (err) {
     // A cold cache fails as ENOTCACHED or, for a peer, as ERESOLVE "@pulumi/pulumi@undefined": say the fix.
     const stderr = (err as { stderr?: string }).stderr ?? "";
-    throw new Error(`npm install --offline failed in ${dir}; if the npm cache is cold, run scripts/warm-npm-cache first.\n${stderr}`);
+    throw new Error(`npm install --offline failed in ${dir}; if the npm cache is cold, run scripts/warm-npm-cache first.\n${stderr}`, { cause: err });
   }
   return dir;
 }

@@ -119,7 +119,15 @@ describe("connection faults through real sockets", () => {
     await Promise.all(servers.map((s) => s.close()));
   });
   const client = (baseUrl: string, timeoutMs = 5_000) => {
-    const c = new RegistrarClient({ apiToken: "t", accountId: ACCOUNT, baseUrl, env: {}, clock, timeoutMs, retry: { maxRetries: 2, initialDelayMs: 100, maxDelayMs: 100, maxElapsedMs: 60_000 } });
+    const c = new RegistrarClient({
+      apiToken: "t",
+      accountId: ACCOUNT,
+      baseUrl,
+      env: {},
+      clock,
+      timeoutMs,
+      retry: { maxRetries: 2, initialDelayMs: 100, maxDelayMs: 100, maxElapsedMs: 60_000 },
+    });
     clients.push(c);
     return c;
   };
@@ -215,10 +223,18 @@ describe("the client's reading of an answer, through a bare server", () => {
   /** A server that answers every request with `status` and `body` and closes. */
   const answering = async (status: number, body: string) => {
     const s = await rawServer({
-      onRequest: (socket) => socket.end(`HTTP/1.1 ${status} X\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`),
+      onRequest: (socket) =>
+        socket.end(`HTTP/1.1 ${status} X\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`),
     });
     servers.push(s);
-    const c = new RegistrarClient({ apiToken: "t", accountId: ACCOUNT, baseUrl: s.url, env: {}, clock: new VirtualClock(), retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 60_000 } });
+    const c = new RegistrarClient({
+      apiToken: "t",
+      accountId: ACCOUNT,
+      baseUrl: s.url,
+      env: {},
+      clock: new VirtualClock(),
+      retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 60_000 },
+    });
     clients.push(c);
     return { s, c };
   };
@@ -266,15 +282,30 @@ describe("the client's reading of an answer, through a bare server", () => {
     const empty = await answering(404, "");
     await assert.rejects(empty.c.getRegistration("x.com"), /non-JSON 404 answer: \(empty body\)/);
     const long = await answering(404, "y".repeat(300));
-    await assert.rejects(long.c.getRegistration("x.com"), (e: Error) => e.message.includes(`answer: ${"y".repeat(200)}`) && !e.message.includes("y".repeat(201)));
+    await assert.rejects(
+      long.c.getRegistration("x.com"),
+      (e: Error) => e.message.includes(`answer: ${"y".repeat(200)}`) && !e.message.includes("y".repeat(201)),
+    );
   });
 
   it("invariant: a 5xx to the registration POST is OutcomeUnknownError carrying Cloudflare's code and message, or 'no detail'", async () => {
-    const { s, c } = await answering(500, envelope(false, [{ code: 7000, message: "boom" }, { code: 7001, message: "bang" }]));
-    await assert.rejects(c.createRegistration({ domain_name: "x.com" }), (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 500: \[7000\] boom; \[7001\] bang\)/.test(e.message));
+    const { s, c } = await answering(
+      500,
+      envelope(false, [
+        { code: 7000, message: "boom" },
+        { code: 7001, message: "bang" },
+      ]),
+    );
+    await assert.rejects(
+      c.createRegistration({ domain_name: "x.com" }),
+      (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 500: \[7000\] boom; \[7001\] bang\)/.test(e.message),
+    );
     assert.equal(s.requests.length, 1);
     const bare = await answering(502, envelope(false));
-    await assert.rejects(bare.c.createRegistration({ domain_name: "x.com" }), (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 502: no detail\)/.test(e.message));
+    await assert.rejects(
+      bare.c.createRegistration({ domain_name: "x.com" }),
+      (e: Error) => e instanceof OutcomeUnknownError && /\(HTTP 502: no detail\)/.test(e.message),
+    );
   });
 
   it("leaves no timer behind once an answer arrived (a CLI would otherwise wait out the timeout)", async () => {
@@ -286,7 +317,14 @@ describe("the client's reading of an answer, through a bare server", () => {
   });
 
   it("keeps the transport error as the NetworkError's cause", async () => {
-    const c = new RegistrarClient({ apiToken: "t", accountId: ACCOUNT, baseUrl: "http://nonexistent.invalid/client/v4", env: {}, clock: new VirtualClock(), retry: { maxRetries: 0 } });
+    const c = new RegistrarClient({
+      apiToken: "t",
+      accountId: ACCOUNT,
+      baseUrl: "http://nonexistent.invalid/client/v4",
+      env: {},
+      clock: new VirtualClock(),
+      retry: { maxRetries: 0 },
+    });
     clients.push(c);
     await assert.rejects(c.getRegistration("x.com"), (e: unknown) => e instanceof NetworkError && (e.cause as { code?: string }).code === "ENOTFOUND");
   });

@@ -53,11 +53,35 @@ describe("the dynamic provider: expected errors as one clean message, bugs with 
   }
 
   const cases: Array<[title: string, config: Record<string, string>, faults: FaultRule[], domain: string, reason: RegExp]> = [
-    ["a wrong token (401)", { "cloudflare-registrar:apiToken": "not-the-token" }, [], "launch.dev", /HTTP 401: \[10000\] Authentication error\. Check the API token/],
-    ["a token without the permission (403)", {}, [{ endpoint: "list-registrations", kind: "status", status: 403 }], "launch.dev", /HTTP 403: .*'Registrar: Domains Edit'/],
-    ["an unknown account (404 on the price)", {}, [{ endpoint: "domain-check", kind: "status", status: 404 }], "launch.dev", /HTTP 404: .*Check the account id and the domain name/],
+    [
+      "a wrong token (401)",
+      { "cloudflare-registrar:apiToken": "not-the-token" },
+      [],
+      "launch.dev",
+      /HTTP 401: \[10000\] Authentication error\. Check the API token/,
+    ],
+    [
+      "a token without the permission (403)",
+      {},
+      [{ endpoint: "list-registrations", kind: "status", status: 403 }],
+      "launch.dev",
+      /HTTP 403: .*'Registrar: Domains Edit'/,
+    ],
+    [
+      "an unknown account (404 on the price)",
+      {},
+      [{ endpoint: "domain-check", kind: "status", status: 404 }],
+      "launch.dev",
+      /HTTP 404: .*Check the account id and the domain name/,
+    ],
     ["a conflict (409)", {}, [{ endpoint: "list-registrations", kind: "status", status: 409 }], "launch.dev", /HTTP 409: .*run `pulumi refresh`/],
-    ["rate limiting that outlasts the retries (429)", {}, [{ endpoint: "list-registrations", kind: "status", status: 429, retryAfterSeconds: 0 }], "launch.dev", /HTTP 429: .*wait a minute and retry/],
+    [
+      "rate limiting that outlasts the retries (429)",
+      {},
+      [{ endpoint: "list-registrations", kind: "status", status: 429, retryAfterSeconds: 0 }],
+      "launch.dev",
+      /HTTP 429: .*wait a minute and retry/,
+    ],
     ["a response of the wrong shape", {}, [{ endpoint: "list-registrations", kind: "malformed" }], "launch.dev", /Unexpected response from .*field '/],
     ["a bad boolean setting", { "cloudflare-registrar:sandbox": "yes" }, [], "launch.dev", /cloudflare-registrar:sandbox is 'yes', not a boolean/],
   ];
@@ -82,7 +106,11 @@ describe("the dynamic provider: expected errors as one clean message, bugs with 
 
   it("DomainTransfer's shim too: a wrong token is one check failure, and its delete refusal is dropped from stderr", async () => {
     h = await startSim();
-    const values: Record<string, string> = { "cloudflare-registrar:apiToken": "not-the-token", "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl };
+    const values: Record<string, string> = {
+      "cloudflare-registrar:apiToken": "not-the-token",
+      "cloudflare-registrar:accountId": ACCOUNT,
+      "cloudflare-registrar:baseUrl": h.sim.baseUrl,
+    };
     await transfer.configure({ config: { get: (key: string) => values[key] } });
     const result = await transfer.check({}, { domainName: "taken-move.com", authCode: "Xy7#kQ2!pL9$" });
     assert.equal(result.failures?.length, 1, JSON.stringify(result));

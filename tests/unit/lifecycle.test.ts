@@ -27,7 +27,12 @@ describe("lifecycle guards: inputs fixed at purchase, and resuming a recorded re
       const { failures } = await p.check(olds, { domainName: "mine.com", [key]: now });
       assert.equal(failures.length, 1);
       assert.equal(failures[0]!.property, key);
-      assert.match(failures[0]!.reason, new RegExp(`^Cannot change ${key} from ${JSON.stringify(was)} to ${JSON.stringify(now)} of 'mine\\.com': ${key} is used only when the domain is registered`));
+      assert.match(
+        failures[0]!.reason,
+        new RegExp(
+          `^Cannot change ${key} from ${JSON.stringify(was)} to ${JSON.stringify(now)} of 'mine\\.com': ${key} is used only when the domain is registered`,
+        ),
+      );
       assert.equal(h.sim.requests().length, 0);
     });
   }
@@ -36,7 +41,16 @@ describe("lifecycle guards: inputs fixed at purchase, and resuming a recorded re
   const recorded = async (extra: Record<string, unknown>) => {
     const c = h.client();
     await c.createRegistration({ domain_name: "pending.com" }, { respondAsync: true });
-    return { domainName: "pending.com", accountId: ACCOUNT, autoRenew: false, locked: false, privacyMode: "redaction", createdAt: null, expiresAt: null, ...extra };
+    return {
+      domainName: "pending.com",
+      accountId: ACCOUNT,
+      autoRenew: false,
+      locked: false,
+      privacyMode: "redaction",
+      createdAt: null,
+      expiresAt: null,
+      ...extra,
+    };
   };
 
   it("invariant: a registration recorded as registration_pending by an earlier run is resumed by update (awaited to the end), never POSTed again", async () => {

@@ -48,7 +48,10 @@ describe("money: quote arithmetic in integer micro-units", () => {
 
   for (const bad of ["-1", "1e3", "abc", "", "1.", ".5", "1.2.3", "$5", "5 USD"]) {
     it(`invariant: '${bad}' is not an amount, and the error names it`, () => {
-      assert.throws(() => toMicros(bad), (err: Error) => err.message === `not a decimal amount: '${bad}'`);
+      assert.throws(
+        () => toMicros(bad),
+        (err: Error) => err.message === `not a decimal amount: '${bad}'`,
+      );
     });
   }
 
@@ -142,10 +145,19 @@ describe("money: the pricing verdict", () => {
   });
 
   const reasons: Array<[string | undefined, string]> = [
-    ["domain_premium", "'x.com' is a premium domain; premium registration is not supported by the Cloudflare API. Choose another name, or buy it in the dashboard and adopt it."],
-    ["extension_not_supported_via_api", `'x.com': Cloudflare sells this extension in the dashboard but not through the API. Register it at https://dash.cloudflare.com/${ACCOUNT}/domains/registrations; this resource then adopts it.`],
+    [
+      "domain_premium",
+      "'x.com' is a premium domain; premium registration is not supported by the Cloudflare API. Choose another name, or buy it in the dashboard and adopt it.",
+    ],
+    [
+      "extension_not_supported_via_api",
+      `'x.com': Cloudflare sells this extension in the dashboard but not through the API. Register it at https://dash.cloudflare.com/${ACCOUNT}/domains/registrations; this resource then adopts it.`,
+    ],
     ["extension_disallows_registration", "'x.com': the registry for this extension has frozen new registrations. No registrar can register it now."],
-    ["extension_not_supported", "'x.com': Cloudflare Registrar does not sell '.com' at all, in the dashboard or through the API. Choose another extension, or register it at a registrar that sells it."],
+    [
+      "extension_not_supported",
+      "'x.com': Cloudflare Registrar does not sell '.com' at all, in the dashboard or through the API. Choose another extension, or register it at a registrar that sells it.",
+    ],
     ["a_reason_from_tomorrow", "'x.com' cannot be registered through the API (reason: a_reason_from_tomorrow)."],
     [undefined, "'x.com' cannot be registered through the API (reason: not given)."],
   ];

@@ -79,8 +79,15 @@ describe("long waits are visible: progress lines", () => {
     });
 
     it("an auto_renew update that takes 2 minutes is visible too", async () => {
-      await start({ registrations: [{ domain_name: "slow-update-x.com", auto_renew: false }], domains: { "slow-update-x.com": { scenario: { kind: "slow_update", durationMs: 120_000 } } } });
-      const { outs } = await p.update("slow-update-x.com", { domainName: "slow-update-x.com", autoRenew: false, status: "active" }, { domainName: "slow-update-x.com", autoRenew: true });
+      await start({
+        registrations: [{ domain_name: "slow-update-x.com", auto_renew: false }],
+        domains: { "slow-update-x.com": { scenario: { kind: "slow_update", durationMs: 120_000 } } },
+      });
+      const { outs } = await p.update(
+        "slow-update-x.com",
+        { domainName: "slow-update-x.com", autoRenew: false, status: "active" },
+        { domainName: "slow-update-x.com", autoRenew: true },
+      );
       assert.equal(outs.autoRenew, true);
       assert.ok(progress().filter((l) => l.includes("slow-update-x.com: auto_renew=true update: ")).length >= 3, logs.join("\n"));
     });

@@ -26,7 +26,10 @@ describe("the client's rate budget (a token bucket on an injected clock)", () =>
     const clock = new VirtualClock();
     const t0 = clock.now();
     const at = await spend(new RateBudget(1200, clock), clock, 62);
-    assert.ok(at.slice(0, 60).every((t) => t === t0), "the first 60 go without waiting");
+    assert.ok(
+      at.slice(0, 60).every((t) => t === t0),
+      "the first 60 go without waiting",
+    );
     const gap = 300_000 / 1140;
     assert.ok(Math.abs(at[60]! - t0 - gap) <= 1, `the 61st waits one refill (${gap} ms), waited ${at[60]! - t0}`);
     assert.ok(Math.abs(at[61]! - at[60]! - gap) <= 1);
@@ -61,10 +64,14 @@ describe("the client's rate budget (a token bucket on an injected clock)", () =>
   });
 
   it("is configured by cloudflare-registrar:requestsPerFiveMinutes, naming the key, the value and the fix when it is bad", () => {
-    const from = (v?: string) => settingsFromConfig((k) => (k === "cloudflare-registrar:requestsPerFiveMinutes" ? v : undefined), {}).client.requestsPerFiveMinutes;
+    const from = (v?: string) =>
+      settingsFromConfig((k) => (k === "cloudflare-registrar:requestsPerFiveMinutes" ? v : undefined), {}).client.requestsPerFiveMinutes;
     assert.equal(from(undefined), undefined);
     assert.equal(from("600"), 600);
-    assert.throws(() => from("lots"), /cloudflare-registrar:requestsPerFiveMinutes is 'lots', not a whole number.*`pulumi config set cloudflare-registrar:requestsPerFiveMinutes 1200`/);
+    assert.throws(
+      () => from("lots"),
+      /cloudflare-registrar:requestsPerFiveMinutes is 'lots', not a whole number.*`pulumi config set cloudflare-registrar:requestsPerFiveMinutes 1200`/,
+    );
     assert.throws(() => from("5"), /is '5', not a whole number of requests of at least 20/);
   });
 });

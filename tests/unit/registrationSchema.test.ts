@@ -15,7 +15,9 @@ const US = {
     contacts: {
       type: "object",
       additionalProperties: false,
-      properties: { registrant: { type: "object", properties: { postal_info: { type: "object", properties: { address: { type: "object", required: ["postal_code"] } } } } } },
+      properties: {
+        registrant: { type: "object", properties: { postal_info: { type: "object", properties: { address: { type: "object", required: ["postal_code"] } } } } },
+      },
     },
     contact_extensions: {
       type: "object",
@@ -46,7 +48,10 @@ describe("an extension's registration schema", () => {
 
   it("names a wrong value in the SDK's field names, with every allowed value", () => {
     const failures = schemaFailures(US, { domain_name: "example.us", contact_extensions: { us_nexus_category: "C99", us_app_purpose: "P1" } }, "us")!;
-    assert.deepEqual(failures.map((f) => f.property), ["contactExtensions.us_nexus_category"]);
+    assert.deepEqual(
+      failures.map((f) => f.property),
+      ["contactExtensions.us_nexus_category"],
+    );
     assert.match(failures[0]!.reason, /^contactExtensions\.us_nexus_category must be one of C11, C12, C21, C31, C32 for '\.us', got "C99"\.$/);
   });
 
@@ -56,7 +61,11 @@ describe("an extension's registration schema", () => {
 
   it("refuses a term below the extension's minimum and a key the extension does not accept", () => {
     assert.match(schemaFailures(AI, { years: 1 }, "ai")![0]!.reason, /^years must be at least 2 for '\.ai', got 1\.$/);
-    const extra = schemaFailures(US, { domain_name: "x.us", contact_extensions: { us_nexus_category: "C11", us_app_purpose: "P1" }, acknowledgements: {} }, "us")!;
+    const extra = schemaFailures(
+      US,
+      { domain_name: "x.us", contact_extensions: { us_nexus_category: "C11", us_app_purpose: "P1" }, acknowledgements: {} },
+      "us",
+    )!;
     assert.equal(extra[0]!.property, "acknowledgements");
     assert.match(extra[0]!.reason, /not accepted for '\.us' registrations/);
   });

@@ -34,7 +34,11 @@ describe("retry: the pure decision", () => {
 
   it("invariant: any other refusal of the registration POST is final, not unknown", () => {
     for (const status of [400, 401, 403, 404, 409]) {
-      assert.deepEqual(decide({ request: "registration", outcome: { kind: "status", status } }), { retry: false, outcomeUnknown: false, why: `HTTP ${status} is final` });
+      assert.deepEqual(decide({ request: "registration", outcome: { kind: "status", status } }), {
+        retry: false,
+        outcomeUnknown: false,
+        why: `HTTP ${status} is final`,
+      });
     }
   });
 
@@ -50,7 +54,11 @@ describe("retry: the pure decision", () => {
   it("invariant: a request of unknown kind is treated as the registration (fail safe)", () => {
     const unknownKind = "other" as never;
     assert.equal(decide({ request: unknownKind, outcome: { kind: "network", neverLeft: false } }).retry, false);
-    assert.deepEqual(decide({ request: unknownKind, outcome: { kind: "status", status: 503 } }), { retry: false, outcomeUnknown: true, why: "HTTP 503 to a registration: it may have been processed" });
+    assert.deepEqual(decide({ request: unknownKind, outcome: { kind: "status", status: 503 } }), {
+      retry: false,
+      outcomeUnknown: true,
+      why: "HTTP 503 to a registration: it may have been processed",
+    });
   });
 
   it("retries an idempotent request after any connection failure", () => {
@@ -60,7 +68,11 @@ describe("retry: the pure decision", () => {
 
   it("honours Retry-After over the backoff, and uses the backoff when there is none", () => {
     assert.deepEqual(decide({ outcome: { kind: "status", status: 503, retryAfterMs: 0 } }), { retry: true, delayMs: 0, why: "the server asked for 0 ms" });
-    assert.deepEqual(decide({ attempt: 2, outcome: { kind: "network", neverLeft: false }, random: () => 1 }), { retry: true, delayMs: 400, why: "backoff after attempt 3" });
+    assert.deepEqual(decide({ attempt: 2, outcome: { kind: "network", neverLeft: false }, random: () => 1 }), {
+      retry: true,
+      delayMs: 400,
+      why: "backoff after attempt 3",
+    });
   });
 
   it("stops after maxRetries retries: attempt maxRetries is the last", () => {
@@ -77,12 +89,30 @@ describe("retry: the pure decision", () => {
 
 describe("retry: backoff and Retry-After", () => {
   it("backs off exponentially with equal jitter, capped at maxDelayMs", () => {
-    assert.equal(backoffDelay(0, policy, () => 0), 50);
-    assert.equal(backoffDelay(0, policy, () => 1), 100);
-    assert.equal(backoffDelay(1, policy, () => 0.5), 150);
-    assert.equal(backoffDelay(3, policy, () => 1), 800);
-    assert.equal(backoffDelay(4, policy, () => 1), 1_000);
-    assert.equal(backoffDelay(10, policy, () => 0), 500);
+    assert.equal(
+      backoffDelay(0, policy, () => 0),
+      50,
+    );
+    assert.equal(
+      backoffDelay(0, policy, () => 1),
+      100,
+    );
+    assert.equal(
+      backoffDelay(1, policy, () => 0.5),
+      150,
+    );
+    assert.equal(
+      backoffDelay(3, policy, () => 1),
+      800,
+    );
+    assert.equal(
+      backoffDelay(4, policy, () => 1),
+      1_000,
+    );
+    assert.equal(
+      backoffDelay(10, policy, () => 0),
+      500,
+    );
     const d = backoffDelay(2, policy);
     assert.ok(d >= 200 && d <= 400, `default jitter stays in [200, 400]: ${d}`);
   });

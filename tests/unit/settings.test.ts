@@ -55,7 +55,13 @@ describe("settings resolution: option, then environment", () => {
     });
 
     it("with neither, names every place to set it and where to find it", () => {
-      refuses(() => resolveAccountId(undefined, {}), /accountId/, /cloudflare-registrar:accountId/, /CLOUDFLARE_ACCOUNT_ID/, /https:\/\/dash\.cloudflare\.com\/<account id>/);
+      refuses(
+        () => resolveAccountId(undefined, {}),
+        /accountId/,
+        /cloudflare-registrar:accountId/,
+        /CLOUDFLARE_ACCOUNT_ID/,
+        /https:\/\/dash\.cloudflare\.com\/<account id>/,
+      );
     });
   });
 
@@ -92,7 +98,11 @@ describe("settings resolution: option, then environment", () => {
     });
 
     it("refuses anything else, naming the variable and the value", () => {
-      refuses(() => resolveSandbox(undefined, { CLOUDFLARE_REGISTRAR_SANDBOX: "yes" }), /CLOUDFLARE_REGISTRAR_SANDBOX='yes' is not a boolean/, /'true' or 'false'/);
+      refuses(
+        () => resolveSandbox(undefined, { CLOUDFLARE_REGISTRAR_SANDBOX: "yes" }),
+        /CLOUDFLARE_REGISTRAR_SANDBOX='yes' is not a boolean/,
+        /'true' or 'false'/,
+      );
     });
   });
 });
@@ -117,7 +127,12 @@ describe("settingsFromConfig: stack config, then the environment", () => {
 
   it("falls back to the cloudflare provider's keys when ours are absent or blank, trimmed", () => {
     const { client } = settingsFromConfig(
-      config({ "cloudflare-registrar:apiToken": "  ", "cloudflare:apiToken": " cloudflare-token ", "cloudflare:apiKey": "k", "cloudflare:email": "cloudflare@example.com" }),
+      config({
+        "cloudflare-registrar:apiToken": "  ",
+        "cloudflare:apiToken": " cloudflare-token ",
+        "cloudflare:apiKey": "k",
+        "cloudflare:email": "cloudflare@example.com",
+      }),
       {},
     );
     assert.deepEqual([client.apiToken, client.apiKey, client.apiEmail], ["cloudflare-token", "k", "cloudflare@example.com"]);

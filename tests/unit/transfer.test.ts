@@ -6,7 +6,12 @@ import { EXPLAINED_REASONS, reasonAdvice } from "../../provider/transfer/reasons
 import { transferRoseSincePreview, transferVerdict } from "../../provider/transfer/verdict";
 
 const ctx = { domain: "example.org", accountId: "0123456789abcdef0123456789abcdef", extension: "org" };
-const priced = (transfer_cost: string, currency = "USD") => ({ name: "example.org", transferable: true, pricing: { currency, transfer_cost, renewal_cost: "10.11" }, reasons: [] });
+const priced = (transfer_cost: string, currency = "USD") => ({
+  name: "example.org",
+  transferable: true,
+  pricing: { currency, transfer_cost, renewal_cost: "10.11" },
+  reasons: [],
+});
 
 describe("transfer rules (pure)", () => {
   it("explains every one of the SDK's 17 reason codes, naming the domain; an unknown code is shown as given", () => {
@@ -46,8 +51,17 @@ describe("transfer rules (pure)", () => {
   it("refuses a transferable answer without a price, and lists every reason of a refusal", () => {
     const noPrice = transferVerdict("example.org", ctx.accountId, "org", { transferable: true }, undefined);
     assert.ok("failures" in noPrice && /gave no price/.test(noPrice.failures[0]!.reason));
-    const two = transferVerdict("example.org", ctx.accountId, "org", { transferable: false, reasons: [{ code: "domain_locked" }, { code: "invalid_auth_code" }] }, undefined);
+    const two = transferVerdict(
+      "example.org",
+      ctx.accountId,
+      "org",
+      { transferable: false, reasons: [{ code: "domain_locked" }, { code: "invalid_auth_code" }] },
+      undefined,
+    );
     assert.ok("failures" in two);
-    assert.deepEqual(two.failures.map((f) => f.property), ["domainName", "authCode"]);
+    assert.deepEqual(
+      two.failures.map((f) => f.property),
+      ["domainName", "authCode"],
+    );
   });
 });

@@ -19,11 +19,23 @@ async function scripted(answer: (url: URL, n: number) => { status: number; body:
   return { client, requests: () => n, stop: async () => (await client.close(), server.close()) };
 }
 
-const reg = (name: string) => ({ domain_name: name, status: "active", auto_renew: false, locked: true, privacy_mode: "redaction", created_at: null, expires_at: null });
+const reg = (name: string) => ({
+  domain_name: name,
+  status: "active",
+  auto_renew: false,
+  locked: true,
+  privacy_mode: "redaction",
+  created_at: null,
+  expires_at: null,
+});
 
 describe("the client's transport and pagination", () => {
   it("keeps Cloudflare's cf-ray id on an API error, so support can find the request", async () => {
-    const s = await scripted(() => ({ status: 403, body: { success: false, errors: [{ code: 9109, message: "Unauthorized" }], messages: [] }, headers: { "cf-ray": "8f00aa11bb22cc33-LHR" } }));
+    const s = await scripted(() => ({
+      status: 403,
+      body: { success: false, errors: [{ code: 9109, message: "Unauthorized" }], messages: [] },
+      headers: { "cf-ray": "8f00aa11bb22cc33-LHR" },
+    }));
     try {
       await assert.rejects(s.client.getRegistration("a.com"), (err: unknown) => {
         assert.ok(err instanceof ApiError);
@@ -37,7 +49,10 @@ describe("the client's transport and pagination", () => {
   });
 
   it("stops listing at a cursor it has already followed, instead of looping", async () => {
-    const s = await scripted((_u, n) => ({ status: 200, body: { success: true, errors: [], messages: [], result: [reg(`d${n}.com`)], result_info: { cursor: "same" } } }));
+    const s = await scripted((_u, n) => ({
+      status: 200,
+      body: { success: true, errors: [], messages: [], result: [reg(`d${n}.com`)], result_info: { cursor: "same" } },
+    }));
     try {
       const names: string[] = [];
       for await (const r of s.client.listRegistrations()) names.push(r.domain_name);

@@ -117,13 +117,30 @@ describe("validateInputs: every failure names the field, the value and the fix",
     ["years as a string", { years: "2" }, "years", /got '2'\./],
     ["privacyMode", { privacyMode: "private" }, "privacyMode", /^privacyMode must be 'redaction' .* or 'off', got 'private'\.$/],
     ["contacts", { contacts: "ada" }, "contacts", /^contacts must be an object \{ registrant: \{\.\.\.\} \}, got 'ada'\. Omit it to use the account's default/],
-    ["a contact role", { contacts: { owner: registrant } }, "contacts.owner", /contacts\.owner is not a contact role; the roles are registrant, administrator, billing, technical\./],
-    ["a contact's email", { contacts: { registrant: { ...registrant, email: "ada" } } }, "contacts.registrant.email", /'ada' is not an email address\. Give one like/],
-    ["a contact's phone", { contacts: { billing: { ...registrant, phone: "555-1234" } } }, "contacts.billing.phone", /contacts\.billing\.phone '555-1234' is not in E\.164 form .*'\+1\.5555555555'/],
+    [
+      "a contact role",
+      { contacts: { owner: registrant } },
+      "contacts.owner",
+      /contacts\.owner is not a contact role; the roles are registrant, administrator, billing, technical\./,
+    ],
+    [
+      "a contact's email",
+      { contacts: { registrant: { ...registrant, email: "ada" } } },
+      "contacts.registrant.email",
+      /'ada' is not an email address\. Give one like/,
+    ],
+    [
+      "a contact's phone",
+      { contacts: { billing: { ...registrant, phone: "555-1234" } } },
+      "contacts.billing.phone",
+      /contacts\.billing\.phone '555-1234' is not in E\.164 form .*'\+1\.5555555555'/,
+    ],
     ["a contact's fax", { contacts: { registrant: { ...registrant, fax: "+1 555" } } }, "contacts.registrant.fax", /fax '\+1 555' is not in E\.164 form/],
     [
       "a contact's country",
-      { contacts: { registrant: { ...registrant, postalInfo: { ...registrant.postalInfo, address: { ...registrant.postalInfo.address, countryCode: "UK" } } } } },
+      {
+        contacts: { registrant: { ...registrant, postalInfo: { ...registrant.postalInfo, address: { ...registrant.postalInfo.address, countryCode: "UK" } } } },
+      },
       "contacts.registrant.postalInfo.address.countryCode",
       /'UK' is not an ISO 3166-1 alpha-2 code .* The code for the United Kingdom is 'GB'\./,
     ],
@@ -156,6 +173,9 @@ describe("validateInputs: every failure names the field, the value and the fix",
 
   it("reports every bad field at once, not the first only", () => {
     const { failures } = validateInputs({ domainName: "example.com", autoRenew: 1, years: 0, maxPrice: -1 });
-    assert.deepEqual(failures.map((f) => f.property), ["autoRenew", "years", "maxPrice"]);
+    assert.deepEqual(
+      failures.map((f) => f.property),
+      ["autoRenew", "years", "maxPrice"],
+    );
   });
 });

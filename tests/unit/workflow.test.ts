@@ -7,7 +7,13 @@ const wf = (over: Partial<WorkflowStatus>): WorkflowStatus => ({ state: "in_prog
 describe("workflow: what a single status answer settles", () => {
   it("a failed workflow without error detail still settles as failed, saying so", () => {
     const o = settledOutcome(wf({ state: "failed", completed: true }), 3);
-    assert.deepEqual(o && { ...o, workflow: undefined }, { kind: "failed", workflow: undefined, polls: 3, code: "unknown", message: "the workflow failed without detail" });
+    assert.deepEqual(o && { ...o, workflow: undefined }, {
+      kind: "failed",
+      workflow: undefined,
+      polls: 3,
+      code: "unknown",
+      message: "the workflow failed without detail",
+    });
   });
 
   it("action_required hands back string context as is, other values as JSON, and null or absent as nothing", () => {
