@@ -5,8 +5,9 @@
  */
 import type { CreateRegistrationBody, RegistrantContact } from "../client";
 import type { Quote } from "../quote";
+import { recordedPrivacyMode, registrationState, requestedPrivacyMode, setKeys } from "../purchase/mapping";
 import type { Registration, RegistrationStatus } from "../schemas";
-import { CONTACT_ROLES, type Contact, type RegistrationArgs } from "../validation";
+import { CONTACT_ROLES, type Contact, type ContactRole, type RegistrationArgs } from "../validation";
 
 /** Inputs as stored in state (the SDK's names). */
 export interface RegistrationInputs extends RegistrationArgs {
@@ -33,25 +34,12 @@ type WithRequested = RegistrationInputs & { requestedPrivacyMode?: string };
 
 /** Outputs from the registration as Cloudflare reports it, with the inputs that only the program knows. */
 export function registrationOutputs(inputs: WithRequested, accountId: string, reg: Registration, quote: Quote | undefined): RegistrationOutputs {
-  const requested = "requestedPrivacyMode" in inputs ? inputs.requestedPrivacyMode : inputs.privacyMode;
-  const outs: RegistrationOutputs = {
-    domainName: reg.domain_name,
-    accountId,
-    autoRenew: reg.auto_renew,
-    status: reg.status,
-    createdAt: reg.created_at ?? null,
-    expiresAt: reg.expires_at ?? null,
-    locked: reg.locked,
-    privacyMode: reg.privacy_mode,
+  return {
+    ...registrationState(reg, accountId),
+    ...requestedPrivacyMode(inputs),
+    ...setKeys(inputs, ["years", "contacts", "contactExtensions", "acknowledgements", "maxPrice"]),
+    ...(quote !== undefined ? { quote } : {}),
   };
-  if (requested !== undefined) outs.requestedPrivacyMode = requested;
-  if (inputs.years !== undefined) outs.years = inputs.years;
-  if (inputs.contacts !== undefined) outs.contacts = inputs.contacts;
-  if (inputs.contactExtensions !== undefined) outs.contactExtensions = inputs.contactExtensions;
-  if (inputs.acknowledgements !== undefined) outs.acknowledgements = inputs.acknowledgements;
-  if (inputs.maxPrice !== undefined) outs.maxPrice = inputs.maxPrice;
-  if (quote !== undefined) outs.quote = quote;
-  return outs;
 }
 
 /** Outputs while a registration is in flight: what the program asked for, nothing settled yet. */
@@ -74,14 +62,20 @@ export function registrationReadInputs(previous: RegistrationOutputs, reg: Regis
     domainName: reg.domain_name,
     autoRenew: reg.auto_renew,
     accountId,
-    ...(previous.years !== undefined ? { years: previous.years } : {}),
-    ...(previous.requestedPrivacyMode !== undefined ? { privacyMode: previous.requestedPrivacyMode, requestedPrivacyMode: previous.requestedPrivacyMode } : {}),
-    ...(previous.contacts !== undefined ? { contacts: previous.contacts } : {}),
-    ...(previous.contactExtensions !== undefined ? { contactExtensions: previous.contactExtensions } : {}),
-    ...(previous.acknowledgements !== undefined ? { acknowledgements: previous.acknowledgements } : {}),
-    ...(previous.maxPrice !== undefined ? { maxPrice: previous.maxPrice } : {}),
-    ...(previous.quote !== undefined ? { quote: previous.quote } : {}),
+    ...setKeys(previous, ["years"]),
+    ...recordedPrivacyMode(previous),
+    ...setKeys(previous, ["contacts", "contactExtensions", "acknowledgements", "maxPrice", "quote"]),
   };
+}
+
+/** The contacts by role in the API's wire names (shared by the create and transfer-in bodies). */
+export function wireContacts(contacts: Partial<Record<ContactRole, Contact>> | undefined): Partial<Record<ContactRole, RegistrantContact>> {
+  const out: Partial<Record<ContactRole, RegistrantContact>> = {};
+  for (const role of CONTACT_ROLES) {
+    const c = contacts?.[role];
+    if (c) out[role] = wireContact(c);
+  }
+  return out;
 }
 
 /** A contact in the API's wire names (shared by the create and transfer-in bodies). */
@@ -109,11 +103,7 @@ export function wireContact(c: Contact): RegistrantContact {
  * exactly what the preview showed and never the API's default.
  */
 export function createBody(inputs: RegistrationArgs, years: number): CreateRegistrationBody {
-  const contacts: NonNullable<CreateRegistrationBody["contacts"]> = {};
-  for (const role of CONTACT_ROLES) {
-    const c = inputs.contacts?.[role];
-    if (c) contacts[role] = wireContact(c);
-  }
+  const contacts = wireContacts(inputs.contacts);
   return {
     domain_name: inputs.domainName,
     auto_renew: inputs.autoRenew ?? false,

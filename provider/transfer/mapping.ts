@@ -5,9 +5,10 @@
  * the body only, base64-encoded; it is never an output.
  */
 import type { TransferInBody } from "../client";
+import { recordedPrivacyMode, registrationState, requestedPrivacyMode, setKeys } from "../purchase/mapping";
 import type { Registration, RegistrationStatus } from "../schemas";
-import { wireContact } from "../registration/mapping";
-import { CONTACT_ROLES, type Contact, type ContactRole } from "../validation";
+import { wireContacts } from "../registration/mapping";
+import type { Contact, ContactRole } from "../validation";
 import { encodeAuthCode } from "./authCode";
 
 /** The price of a transfer in, as domain-transfer-check gives it: decimal strings. */
@@ -56,23 +57,12 @@ export interface TransferOutputs {
 type WithRequested = TransferInputs & { requestedPrivacyMode?: string };
 
 export function transferOutputs(inputs: WithRequested, accountId: string, reg: Registration, quote: TransferQuote | undefined): TransferOutputs {
-  const requested = "requestedPrivacyMode" in inputs ? inputs.requestedPrivacyMode : inputs.privacyMode;
-  const outs: TransferOutputs = {
-    domainName: reg.domain_name,
-    accountId,
-    autoRenew: reg.auto_renew,
-    status: reg.status,
-    createdAt: reg.created_at ?? null,
-    expiresAt: reg.expires_at ?? null,
-    locked: reg.locked,
-    privacyMode: reg.privacy_mode,
+  return {
+    ...registrationState(reg, accountId),
+    ...requestedPrivacyMode(inputs),
+    ...setKeys(inputs, ["contacts", "contactExtensions", "maxPrice"]),
+    ...(quote !== undefined ? { quote } : {}),
   };
-  if (requested !== undefined) outs.requestedPrivacyMode = requested;
-  if (inputs.contacts !== undefined) outs.contacts = inputs.contacts;
-  if (inputs.contactExtensions !== undefined) outs.contactExtensions = inputs.contactExtensions;
-  if (inputs.maxPrice !== undefined) outs.maxPrice = inputs.maxPrice;
-  if (quote !== undefined) outs.quote = quote;
-  return outs;
 }
 
 /** Outputs while the transfer is in flight and the registration could not be read. */
@@ -95,11 +85,8 @@ export function transferReadInputs(previous: TransferOutputs, reg: Registration,
     domainName: reg.domain_name,
     autoRenew: reg.auto_renew,
     accountId,
-    ...(previous.requestedPrivacyMode !== undefined ? { privacyMode: previous.requestedPrivacyMode, requestedPrivacyMode: previous.requestedPrivacyMode } : {}),
-    ...(previous.contacts !== undefined ? { contacts: previous.contacts } : {}),
-    ...(previous.contactExtensions !== undefined ? { contactExtensions: previous.contactExtensions } : {}),
-    ...(previous.maxPrice !== undefined ? { maxPrice: previous.maxPrice } : {}),
-    ...(previous.quote !== undefined ? { quote: previous.quote } : {}),
+    ...recordedPrivacyMode(previous),
+    ...setKeys(previous, ["contacts", "contactExtensions", "maxPrice", "quote"]),
   };
 }
 
@@ -108,11 +95,7 @@ export function transferReadInputs(previous: TransferOutputs, reg: Registration,
  * (Nominet's `.uk` takes transfers on public data): a code given anyway is not sent.
  */
 export function transferBody(inputs: TransferInputs, withAuthCode: boolean): TransferInBody {
-  const contacts: NonNullable<TransferInBody["contacts"]> = {};
-  for (const role of CONTACT_ROLES) {
-    const c = inputs.contacts?.[role];
-    if (c) contacts[role] = wireContact(c);
-  }
+  const contacts = wireContacts(inputs.contacts);
   return {
     ...(withAuthCode && inputs.authCode !== undefined ? { auth_code: encodeAuthCode(inputs.authCode) } : {}),
     auto_renew: inputs.autoRenew ?? false,
