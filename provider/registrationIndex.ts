@@ -8,7 +8,7 @@ import type { RegistrarClient } from "./client";
 import { ApiError } from "./errors";
 import type { Registration } from "./schemas";
 
-/** List Registrations' largest page (the API's documented maximum). */
+/** The page size asked of List Registrations: the largest known to be accepted; an API that refuses it lists at its default. */
 export const LIST_PAGE_SIZE = 100;
 
 const IN_FLIGHT = new Set(["registration_pending", "transfer_pending"]);
