@@ -3,6 +3,8 @@
  * value and the fix, and all of it runs before any API write.
  */
 import { domainToASCII } from "node:url";
+// The package, not Node's deprecated built-in of the same name (the trailing slash picks the package).
+import { decode as decodePunycode } from "punycode/";
 import { nameParts } from "./names";
 
 /** What the engine sends for a value not known until apply (`pulumi preview`). */
@@ -68,8 +70,27 @@ export function normalizeDomainName(raw: unknown): { name: string } | { reason: 
     if (label.slice(2, 4) === "--" && !label.startsWith("xn--")) {
       return { reason: `domainName ${show(raw)}: the label '${label}' has '--' in positions 3-4, which is reserved for punycode ('xn--').` };
     }
+    if (label.startsWith("xn--") && !isALabel(label)) {
+      return {
+        reason: `domainName ${show(raw)}: the label '${label}' is not valid punycode. Write the name in Unicode ('bücher.dev') and it is converted for you.`,
+      };
+    }
   }
   return { name: ascii };
+}
+
+/**
+ * Whether an `xn--` label is a real A-label: it decodes, and its Unicode form converts back to exactly it.
+ * Checked here because Node's own converter stopped refusing bad punycode in Node 24 (`xn--zz` passes).
+ */
+export function isALabel(label: string): boolean {
+  let unicode: string;
+  try {
+    unicode = decodePunycode(label.slice(4));
+  } catch {
+    return false;
+  }
+  return domainToASCII(`${unicode}.invalid`) === `${label}.invalid`;
 }
 
 /**

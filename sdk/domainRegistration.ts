@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as registrarProvider from "../provider/dynamic";
 import type { Contacts, ContactsArgs, PrivacyMode, Quote, RegistrationStatus, WorkflowState } from "./types";
 import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, type RenewalRisk } from "../provider/renewal";
+import { ALONGSIDE } from "../provider/alongside";
+import { declaredAlongside } from "./declared";
 
 /** The inputs of a {@link DomainRegistration}. */
 export interface DomainRegistrationArgs {
@@ -133,10 +135,12 @@ export class DomainRegistration extends pulumi.dynamic.Resource {
       quote: undefined,
       workflowState: undefined,
     };
+    // A lookup by id is never priced, so it needs no batch.
+    const alongside = opts?.id === undefined ? declaredAlongside(args.domainName) : undefined;
     super(
       provider,
       name,
-      props,
+      alongside ? { ...props, [ALONGSIDE]: alongside } : props,
       pulumi.mergeOptions(opts, { additionalSecretOutputs: ["contacts", "contactExtensions"] }),
       "cloudflare-registrar",
       "DomainRegistration",

@@ -49,6 +49,8 @@ export interface RequestLogEntry {
   ray: string;
   startedAt: string;
   durationMs: number;
+  /** For domain-check: the names the request asked about, as sent. */
+  domains?: string[];
 }
 
 export interface SimulatorOptions {
@@ -241,6 +243,7 @@ export class RegistrarSimulator {
       startedAt: new Date(started).toISOString(),
       durationMs: 0,
     };
+    if (entry.endpoint === "domain-check") entry.domains = askedNames(body);
     this.log.push(entry);
     const finish = (status: number) => {
       entry.status = status;
@@ -282,5 +285,15 @@ export class RegistrarSimulator {
     const json = JSON.stringify(a.body);
     res.writeHead(a.status, { "content-type": "application/json", "content-length": Buffer.byteLength(json), ...headers });
     res.end(json);
+  }
+}
+
+/** The names in a domain-check body, when it has them. */
+function askedNames(body: string): string[] | undefined {
+  try {
+    const names = (JSON.parse(body) as { domains?: unknown }).domains;
+    return Array.isArray(names) ? names.map(String) : undefined;
+  } catch {
+    return undefined;
   }
 }

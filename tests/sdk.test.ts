@@ -84,6 +84,26 @@ describe("SDK under pulumi.runtime.setMocks", () => {
     assert.equal(await value(site.id), "example.com");
   });
 
+  it("tells each new resource the names declared alongside it, in windows of 20, for the preview's batched domain-check", async () => {
+    const portfolio = Array.from({ length: 45 }, (_, i) => `p${i}-portfolio.com`);
+    const resources = portfolio.map((d, i) => new sdk.DomainRegistration(`portfolio-${i}`, { domainName: d }));
+    const fromOutput = new sdk.DomainRegistration("portfolio-output", { domainName: pulumi.output("late.com") });
+    const lookedUp = sdk.DomainRegistration.get("portfolio-get", "held.com");
+    await Promise.all([...resources, fromOutput, lookedUp].map((r) => value(r.urn)));
+    const hint = (name: string) => registered.find((x) => x.name === name)!.inputs.__declaredAlongside as string[] | undefined;
+    // Each resource's window is itself plus its hint: at most 20 names, shared by its members. Earlier tests
+    // declared names too, so only the portfolio's part of each window is compared: together they cover it once.
+    const windows = portfolio.map((d, i) => [d, ...(hint(`portfolio-${i}`) ?? [])].sort());
+    assert.ok(windows.every((w) => w.length <= 20));
+    const distinct = [...new Set(windows.map((w) => w.filter((n) => portfolio.includes(n)).join(" ")))].map((w) => w.split(" "));
+    assert.deepEqual(distinct.flat().sort(), [...portfolio].sort());
+    assert.ok(distinct.length <= 4, `${distinct.length} windows for 45 names`);
+    for (const [i, d] of portfolio.entries()) assert.ok(!hint(`portfolio-${i}`)!.includes(d), "a resource is not its own neighbour");
+    // A name not known in the program, and a lookup by id (never priced), carry no hint.
+    assert.equal(hint("portfolio-output"), undefined);
+    assert.equal(hint("portfolio-get"), undefined);
+  });
+
   it("makes contacts a secret output, and never sends a token as an input", async () => {
     // The token where a program could pick it up: the stack config and the environment (which
     // netGuard cleared), so its absence below means the SDK left it out.

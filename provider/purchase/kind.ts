@@ -4,7 +4,7 @@
  * record a resumable partial state, never delete — and asks the kind only what differs.
  */
 import type { RegistrarClient } from "../client";
-import type { Registration, RegistrationStatus, WorkflowStatus } from "../schemas";
+import type { DomainAvailability, Registration, RegistrationStatus, WorkflowStatus } from "../schemas";
 import type { CheckFailure } from "../validation";
 import type { Clock, PollOptions } from "../workflow";
 
@@ -21,6 +21,11 @@ export interface PurchaseContext {
   client: RegistrarClient;
   log(message: string): void;
   clock?: Clock;
+  /**
+   * domain-check's answer for one domain: in Check, batched with the names the program declared
+   * alongside it; in create, right before the POST, always its own fresh request.
+   */
+  domainCheck(domain: string, accountId: string): Promise<DomainAvailability | undefined>;
 }
 
 export type Priced<Q> = { quote: Q } | { failures: CheckFailure[] };

@@ -13,11 +13,13 @@ import type { ProviderSettings } from "../config";
 import { ConflictError, CredentialsError, OutcomeUnknownError, RegistrarError, ResponseShapeError } from "../errors";
 import { registration as registrationSchema, Registration, WorkflowStatus } from "../schemas";
 import { configuredAccountId } from "../settings";
-import { isUnknown } from "../validation";
+import { isUnknown, normalizeDomainName, registrableProblem } from "../validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "../workflow";
 import { progressLines } from "../progress";
 import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../renewal";
 import { RegistrationIndex } from "../registrationIndex";
+import { ALONGSIDE } from "../alongside";
+import { DomainChecks } from "../domainChecks";
 import { refuseChanges } from "./changes";
 import type { PurchaseContext, PurchaseInputs, PurchaseKind } from "./kind";
 import { unfinishedMessage } from "./outcome";
@@ -39,6 +41,11 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   private clientInstance?: RegistrarClient;
   /** The account's registrations, listed once per process: the preview's and refresh's look. */
   protected readonly registrations = new RegistrationIndex(() => this.client());
+  /** The preview's domain-check answers, batched by the names declared alongside. */
+  private readonly checks = new DomainChecks(
+    () => this.client(),
+    () => (this.settings.now ?? Date.now)(),
+  );
 
   constructor(
     protected readonly kind: PurchaseKind<I, Q, O>,
@@ -53,8 +60,24 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     return (this.clientInstance ??= new RegistrarClient(this.settings.client));
   }
 
-  protected context(): PurchaseContext {
-    return { client: this.client(), log: (m) => this.log(m), clock: this.settings.poll?.clock };
+  /** What a kind may use; `declared` (Check only) are the names the program declared alongside, to batch its domain-check. */
+  protected context(declared?: unknown): PurchaseContext {
+    const client = this.client();
+    const domainCheck =
+      declared === undefined
+        ? async (domain: string, accountId: string) => (await client.check([domain], accountId)).find((d) => d.name === domain)
+        : (domain: string, accountId: string) => this.checks.availability(domain, accountId, () => this.alongside(declared, accountId));
+    return { client, log: (m) => this.log(m), clock: this.settings.poll?.clock, domainCheck };
+  }
+
+  /** The names declared alongside that a domain-check could answer: valid, registrable, and not already held. */
+  private alongside(declared: unknown, accountId: string): string[] {
+    if (!Array.isArray(declared)) return [];
+    return declared.flatMap((raw) => {
+      const n = normalizeDomainName(raw);
+      if (!("name" in n) || registrableProblem(n.name) !== undefined || this.registrations.known(n.name, accountId)) return [];
+      return [n.name];
+    });
   }
 
   /** Whether credentials are configured, without failing when they are not. */
@@ -75,7 +98,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   // ---- check -----------------------------------------------------------------------------------
 
   async check(olds: Record<string, unknown> | undefined, news: Record<string, unknown>) {
-    const { inputs, failures } = this.kind.validate(news);
+    // The SDK's hint is for this call only: it never becomes an input, so never state, a diff or a plan.
+    const { [ALONGSIDE]: declared, ...given } = news;
+    const { inputs, failures } = this.kind.validate(given);
     const existing = olds !== undefined && typeof olds.domainName === "string";
     inputs.accountId ??= configuredAccountId(this.settings.client.accountId, this.settings.client.env);
     if (inputs.accountId === undefined) delete inputs.accountId;
@@ -101,7 +126,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
       this.log(`${domain}: ${this.adoptionNote(owned.status)}`);
       return { inputs, failures };
     }
-    const priced = await this.kind.price(this.context(), inputs as unknown as I, accountId);
+    const priced = await this.kind.price(this.context(declared ?? []), inputs as unknown as I, accountId);
     if ("failures" in priced) return { inputs, failures: priced.failures };
     inputs.quote = priced.quote;
     this.log(

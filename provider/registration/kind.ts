@@ -46,8 +46,7 @@ export function registrationKind(extensions: ExtensionCatalogue): PurchaseKind<R
     async price(ctx, inputs, accountId): Promise<Priced<Quote>> {
       const domain = inputs.domainName;
       const plan = await purchasePlan(ctx, extensions, inputs, accountId);
-      const [result] = (await ctx.client.check([domain], accountId)).filter((d) => d.name === domain);
-      const verdict = priceVerdict(domain, accountId, result, plan.years, inputs.maxPrice);
+      const verdict = priceVerdict(domain, accountId, await ctx.domainCheck(domain, accountId), plan.years, inputs.maxPrice);
       if ("failure" in verdict) return { failures: [...plan.failures, verdict.failure] };
       if (plan.failures.length) return { failures: plan.failures };
       return { quote: verdict.quote };

@@ -51,18 +51,23 @@ describe("@e2e a portfolio of 100 domains in one stack: API requests per command
     assert.match(s.stateFile(), /n99-owned\.com/);
   });
 
-  it("registering 100 new domains: a fresh GET and domain-check right before each POST, and at most 6 per domain plus 2 per provider process", async () => {
+  it("registering 100 new domains: a fresh GET and one-name domain-check right before each POST, the Checks batched, at most 5 per domain", async () => {
     const s = await stack("fresh.com", {});
     const preview = await requests(s, "preview");
+    const previewChecks = h.sim.requests({ endpoint: "domain-check" }).map((e) => e.domains?.length);
     const up = await requests(s, "up", "--yes");
+    const upChecks = h.sim.requests({ endpoint: "domain-check" }).map((e) => e.domains?.length);
     assert.equal(up.by["create-registration"], N);
     // The look before buying stays per domain and fresh: one GET per domain in create, nowhere else.
     assert.equal(up.by["get-registration"], N);
-    // One domain-check per new domain in each of the three Checks (preview; up's preview and its update: the
-    // engine calls Check one at a time, so there is nothing to batch) and one right before the POST.
-    assert.equal((preview.by["domain-check"] ?? 0) + (up.by["domain-check"] ?? 0), 4 * N);
-    // Three provider processes (preview; up's preview and its update), each listing the account and fetching the extension once.
-    assert.ok(preview.total + up.total <= 6 * N + 3 * 2, `preview ${JSON.stringify(preview.by)}, up ${JSON.stringify(up.by)}`);
+    // The engine calls Check one resource at a time, so the program's declarations batch it: each of the
+    // three Checks (preview; up's preview and its update) asks domain-check about 20 names at a time...
+    assert.deepEqual(previewChecks, Array(N / 20).fill(20));
+    // ...and each create asks about its own domain alone, right before its POST.
+    assert.equal(upChecks.filter((n) => n === 20).length, 2 * (N / 20));
+    assert.equal(upChecks.filter((n) => n === 1).length, N);
+    assert.equal(upChecks.length, 2 * (N / 20) + N);
+    assert.ok(preview.total + up.total <= 5 * N, `preview ${JSON.stringify(preview.by)}, up ${JSON.stringify(up.by)}`);
     const refresh = await requests(s, "refresh", "--yes");
     assert.ok(refresh.total <= 0.05 * N, `refresh ${JSON.stringify(refresh.by)}`);
   });

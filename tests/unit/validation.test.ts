@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { CheckFailure, normalizeDomainName, UNKNOWN, validateInputs } from "../../provider/validation";
+import { CheckFailure, isALabel, normalizeDomainName, UNKNOWN, validateInputs } from "../../provider/validation";
 
 const registrant = {
   email: "hostmaster@example.com",
@@ -67,6 +67,18 @@ describe("normalizeDomainName", () => {
     assert.match(reasonOf("-bad.com"), /the label '-bad' may hold only letters, digits and inner hyphens/);
     assert.match(reasonOf("bad-.com"), /the label 'bad-' may hold only/);
     assert.match(reasonOf("ab--cd.com"), /the label 'ab--cd' has '--' in positions 3-4, which is reserved for punycode/);
+  });
+
+  it("refuses punycode that is not a real A-label, on every Node (Node 24's converter lets it through)", () => {
+    // Undecodable; U+0080; fullwidth 'ａbc' (maps to 'abc'); a soft hyphen; a bare zero-width joiner.
+    const bad = ["xn--zz", "xn--a", "xn--bc-bz3n", "xn--kba", "xn--xy-m1t"];
+    for (const label of bad) {
+      assert.equal(isALabel(label), false, label);
+      // Node 20 and 22 refuse these before the punycode check, Node 24 only there: either way, refused.
+      assert.match(reasonOf(`${label}.com`), /not a valid \(internationalised\) domain name|is not valid punycode\. Write the name in Unicode/);
+    }
+    for (const good of ["xn--bcher-kva", "xn--ls8h", "xn--80ak6aa92e"]) assert.equal(isALabel(good), true, good);
+    assert.deepEqual(normalizeDomainName("XN--BCHER-KVA.de"), { name: "xn--bcher-kva.de" });
   });
 
   it("refuses two dots in a row", () => {

@@ -1,0 +1,81 @@
+/**
+ * The preview's domain-check answers, asked in batches. The engine calls Check one resource at a time
+ * (step generation is serial: no two checks ever overlap to be batched), so the SDK tells each new
+ * resource the names the program declared alongside it, and the first Check among them asks domain-check
+ * about all of them in one request. The answers serve Check only, for a minute, in this process; the look
+ * right before a purchase is always its own request, never from here.
+ */
+import { CHECK_BATCH_SIZE, type RegistrarClient } from "./client";
+import { ApiError } from "./errors";
+import type { DomainAvailability } from "./schemas";
+
+/** How long an answer serves later checks; a preview prices a window within seconds. */
+export const ANSWER_TTL_MS = 60_000;
+
+interface Answer {
+  /** When the answer arrived; undefined while it is being asked (callers share the request). */
+  at?: number;
+  result: Promise<DomainAvailability | undefined>;
+}
+
+const key = (accountId: string, domain: string) => `${accountId}/${domain.toLowerCase()}`;
+
+export class DomainChecks {
+  private readonly answers = new Map<string, Answer>();
+
+  constructor(
+    private readonly client: () => RegistrarClient,
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs = ANSWER_TTL_MS,
+  ) {}
+
+  /**
+   * `domain`'s availability and price. Names `alongside` it that have no answer yet go in the same
+   * request, up to the API's 20, for the checks that follow (they are worked out only when a request is made).
+   */
+  async availability(domain: string, accountId: string, alongside: () => readonly string[] = () => []): Promise<DomainAvailability | undefined> {
+    const known = this.fresh(domain, accountId);
+    if (known) return known.result;
+    const others = [...new Set(alongside().map((n) => n.toLowerCase()))].filter((n) => n !== domain.toLowerCase() && !this.fresh(n, accountId));
+    const batch = [domain, ...others].slice(0, CHECK_BATCH_SIZE);
+    try {
+      return await this.ask(batch, accountId).get(key(accountId, domain))!.result;
+    } catch (err) {
+      // A name alongside that the API refuses must not fail this resource's check: ask about it alone.
+      if (batch.length > 1 && err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 429) {
+        return this.ask([domain], accountId).get(key(accountId, domain))!.result;
+      }
+      throw err;
+    }
+  }
+
+  private fresh(domain: string, accountId: string): Answer | undefined {
+    const answer = this.answers.get(key(accountId, domain));
+    if (answer && (answer.at === undefined || this.now() - answer.at < this.ttlMs)) return answer;
+    return undefined;
+  }
+
+  private ask(batch: readonly string[], accountId: string): Map<string, Answer> {
+    const request = this.client()
+      .check(batch, accountId)
+      .then((results) => new Map(results.map((r) => [r.name.toLowerCase(), r])));
+    const asked = new Map<string, Answer>();
+    for (const name of batch) {
+      const answer: Answer = { result: request.then((byName) => byName.get(name.toLowerCase())) };
+      // Only the resource that asked sees a failure; the others ask again when their check comes.
+      answer.result.catch(() => undefined);
+      asked.set(key(accountId, name), answer);
+      this.answers.set(key(accountId, name), answer);
+    }
+    request.then(
+      () => {
+        const at = this.now();
+        for (const answer of asked.values()) answer.at = at;
+      },
+      () => {
+        for (const [k, answer] of asked) if (this.answers.get(k) === answer) this.answers.delete(k);
+      },
+    );
+    return asked;
+  }
+}
