@@ -34,8 +34,15 @@ export class DomainChecks {
    * request, up to the API's 20, for the checks that follow (they are worked out only when a request is made).
    */
   async availability(domain: string, accountId: string, alongside: () => readonly string[] = () => []): Promise<DomainAvailability | undefined> {
-    const known = this.fresh(domain, accountId);
-    if (known) return known.result;
+    const shared = this.fresh(domain, accountId);
+    if (shared) {
+      const answered = await shared.result.then(
+        (result) => ({ result }),
+        () => undefined,
+      );
+      if (answered) return answered.result;
+      // The request this name rode along in failed; that failure was its asker's. Ask below.
+    }
     const others = [...new Set(alongside().map((n) => n.toLowerCase()))].filter((n) => n !== domain.toLowerCase() && !this.fresh(n, accountId));
     const batch = [domain, ...others].slice(0, CHECK_BATCH_SIZE);
     try {

@@ -87,6 +87,15 @@ describe("the preview's domain-check, batched by the names declared alongside", 
       assert.deepEqual(asked().at(-1), ["b.com"]);
     });
 
+    it("a check waiting on a batch that the API refuses asks again itself, rather than fail with another's error", async () => {
+      await start({ faults: [{ endpoint: "domain-check", kind: "status", status: 400, times: 1 }] });
+      const [a, b] = await Promise.all([checks.availability("a.com", ACCOUNT, () => ["b.com"]), checks.availability("b.com", ACCOUNT)]);
+      assert.equal(a?.name, "a.com");
+      assert.equal(b?.name, "b.com");
+      assert.deepEqual(asked()[0], ["a.com", "b.com"]);
+      assert.deepEqual(asked().slice(1).sort(), [["a.com"], ["b.com"]]);
+    });
+
     it("a failure reaches the check that asked and is not remembered", async () => {
       await start({ faults: [{ endpoint: "domain-check", kind: "status", status: 403, times: 1 }] });
       await assert.rejects(checks.availability("a.com", ACCOUNT), (err: unknown) => err instanceof ApiError && err.status === 403);
