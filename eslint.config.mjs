@@ -30,7 +30,14 @@ export default tseslint.config(
   {
     // The serialized shims load the implementation by require at call time on purpose: state records only
     // the module's name, and a program that declares resources never loads the client.
-    files: ["provider/dynamic.ts", "provider/transfer/dynamic.ts", "provider/hostErrors.ts", "tests/unit/dynamic.test.ts"],
+    files: [
+      "provider/dynamic.ts",
+      "provider/transfer/dynamic.ts",
+      "provider/hostErrors.ts",
+      "provider/purchase/lifecycle.ts",
+      "provider/registration/kind.ts",
+      "tests/unit/dynamic.test.ts",
+    ],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

@@ -5,7 +5,9 @@
  * about all of them in one request. The answers serve Check only, for a minute, in this process; the look
  * right before a purchase is always its own request, never from here.
  */
-import { CHECK_BATCH_SIZE, type RegistrarClient } from "./client";
+// Types only: a preview of unchanged resources never needs the HTTP stack loaded.
+import type { RegistrarClient } from "./client";
+import { ALONGSIDE_WINDOW } from "./alongside";
 import { ApiError } from "./errors";
 import type { DomainAvailability } from "./schemas";
 
@@ -31,7 +33,7 @@ export class DomainChecks {
 
   /**
    * `domain`'s availability and price. Names `alongside` it that have no answer yet go in the same
-   * request, up to the API's 20, for the checks that follow (they are worked out only when a request is made).
+   * request, up to a window (20, the API's most per request), for the checks that follow (they are worked out only when a request is made).
    */
   async availability(domain: string, accountId: string, alongside: () => readonly string[] = () => []): Promise<DomainAvailability | undefined> {
     const shared = this.fresh(domain, accountId);
@@ -44,7 +46,7 @@ export class DomainChecks {
       // The request this name rode along in failed; that failure was its asker's. Ask below.
     }
     const others = [...new Set(alongside().map((n) => n.toLowerCase()))].filter((n) => n !== domain.toLowerCase() && !this.fresh(n, accountId));
-    const batch = [domain, ...others].slice(0, CHECK_BATCH_SIZE);
+    const batch = [domain, ...others].slice(0, ALONGSIDE_WINDOW);
     try {
       return await this.ask(batch, accountId).get(key(accountId, domain))!.result;
     } catch (err) {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { quietPromiseStacks } from "./quietStacks";
 import * as registrarProvider from "../provider/dynamic";
 import type { Contacts, ContactsArgs, PrivacyMode, Quote, RegistrationStatus, WorkflowState } from "./types";
 import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, type RenewalRisk } from "../provider/renewal";
@@ -137,14 +138,24 @@ export class DomainRegistration extends pulumi.dynamic.Resource {
     };
     // A lookup by id is never priced, so it needs no batch.
     const alongside = opts?.id === undefined ? declaredAlongside(args.domainName) : undefined;
-    super(
-      provider,
-      name,
-      alongside ? { ...props, [ALONGSIDE]: alongside } : props,
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["contacts", "contactExtensions"] }),
-      "cloudflare-registrar",
-      "DomainRegistration",
-    );
+    const restore = quietPromiseStacks();
+    try {
+      super(
+        provider,
+        name,
+        alongside ? { ...props, [ALONGSIDE]: alongside } : props,
+        pulumi.mergeOptions(opts, { additionalSecretOutputs: ["contacts", "contactExtensions"] }),
+        "cloudflare-registrar",
+        "DomainRegistration",
+      );
+    } catch (err) {
+      restore();
+      // Traced here, at the full limit: the program's line that declared the resource.
+      if (err instanceof Error) Error.captureStackTrace(err);
+      throw err;
+    } finally {
+      restore();
+    }
     const assessment = pulumi
       .all([this.domainName, this.status, this.autoRenew, this.expiresAt])
       .apply(([domainName, status, autoRenew, expiresAt]) => assessRenewal({ domainName, status, autoRenew, expiresAt }, Date.now(), expiryWarningDays()));

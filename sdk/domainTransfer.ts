@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { quietPromiseStacks } from "./quietStacks";
 import * as transferProvider from "../provider/transfer/dynamic";
 import type { ContactsArgs, PrivacyMode, RegistrationStatus } from "./types";
 
@@ -90,13 +91,23 @@ export class DomainTransfer extends pulumi.dynamic.Resource {
       locked: undefined,
       quote: undefined,
     };
-    super(
-      transferProvider as unknown as pulumi.dynamic.ResourceProvider,
-      name,
-      props,
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["authCode", "contacts", "contactExtensions"] }),
-      "cloudflare-registrar",
-      "DomainTransfer",
-    );
+    const restore = quietPromiseStacks();
+    try {
+      super(
+        transferProvider as unknown as pulumi.dynamic.ResourceProvider,
+        name,
+        props,
+        pulumi.mergeOptions(opts, { additionalSecretOutputs: ["authCode", "contacts", "contactExtensions"] }),
+        "cloudflare-registrar",
+        "DomainTransfer",
+      );
+    } catch (err) {
+      restore();
+      // Traced here, at the full limit: the program's line that declared the resource.
+      if (err instanceof Error) Error.captureStackTrace(err);
+      throw err;
+    } finally {
+      restore();
+    }
   }
 }

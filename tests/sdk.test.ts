@@ -104,6 +104,24 @@ describe("SDK under pulumi.runtime.setMocks", () => {
     assert.equal(hint("portfolio-get"), undefined);
   });
 
+  it("declares without formatting a stack per output promise, and leaves the program's stack traces as they were", async () => {
+    const before = Error.stackTraceLimit;
+    new sdk.DomainRegistration("traced", { domainName: "traced.com" });
+    assert.equal(Error.stackTraceLimit, before);
+    // An error from inside Pulumi's constructor still points at the program line that declared the resource.
+    const err = (() => {
+      try {
+        new sdk.DomainRegistration(undefined as unknown as string, { domainName: "nameless.com" });
+      } catch (e) {
+        return e as Error;
+      }
+      return assert.fail("a resource without a name was accepted");
+    })();
+    assert.match(err.message, /name/i);
+    assert.match(err.stack ?? "", /sdk\.test\.js/);
+    assert.equal(Error.stackTraceLimit, before);
+  });
+
   it("makes contacts a secret output, and never sends a token as an input", async () => {
     // The token where a program could pick it up: the stack config and the environment (which
     // netGuard cleared), so its absence below means the SDK left it out.

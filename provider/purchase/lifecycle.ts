@@ -8,10 +8,10 @@
  * - the purchase POST is sent at most once per create; after an uncertain answer, look, never re-POST;
  * - an unfinished purchase is recorded as resumable partial state; nothing is ever deleted.
  */
-import { RegistrarClient } from "../client";
+import type { RegistrarClient } from "../client";
 import type { ProviderSettings } from "../config";
 import { ConflictError, CredentialsError, OutcomeUnknownError, RegistrarError, ResponseShapeError } from "../errors";
-import { registration as registrationSchema, Registration, WorkflowStatus } from "../schemas";
+import type { Registration, WorkflowStatus } from "../schemas";
 import { configuredAccountId } from "../settings";
 import { isUnknown, normalizeDomainName, registrableProblem } from "../validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "../workflow";
@@ -57,7 +57,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   }
 
   protected client(): RegistrarClient {
-    return (this.clientInstance ??= new RegistrarClient(this.settings.client));
+    // Loaded on first use: the HTTP stack (undici) and the response schemas (zod) cost ~260 ms of start-up
+    // that a preview of unchanged resources (check of an existing resource, diff) never needs.
+    return (this.clientInstance ??= new (require("../client") as typeof import("../client")).RegistrarClient(this.settings.client));
   }
 
   /** What a kind may use; `declared` (Check only) are the names the program declared alongside, to batch its domain-check. */
@@ -225,6 +227,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
         onProgress: progressLines(`${domain}: ${this.kind.noun}`, workflow.state, (m) => this.log(m)),
       }));
     if (outcome.kind === "succeeded") {
+      const { registration: registrationSchema } = require("../schemas") as typeof import("../schemas");
       const fromContext = registrationSchema.safeParse(outcome.workflow.context?.registration);
       const reg = fromContext.success ? fromContext.data : await client.getRegistration(domain, accountId);
       this.registrations.record(reg, accountId);

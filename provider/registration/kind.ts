@@ -5,7 +5,6 @@
 import type { ExtensionCatalogue } from "../extensionCatalogue";
 import { extensionOf } from "../names";
 import { describeQuote, Quote } from "../quote";
-import { minimumTerm, schemaFailures } from "../registrationSchema";
 import type { PurchaseContext, PurchaseKind, Priced } from "../purchase/kind";
 import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../validation";
 import { priceRoseSincePreview, priceVerdict } from "../verdict";
@@ -22,6 +21,8 @@ async function purchasePlan(
   inputs: RegistrationInputs,
   accountId: string,
 ): Promise<{ years: number; failures: CheckFailure[] }> {
+  // Loaded on first use: ajv costs ~50 ms of start-up that an unchanged preview never needs.
+  const { minimumTerm, schemaFailures } = require("../registrationSchema") as typeof import("../registrationSchema");
   const extension = extensionOf(inputs.domainName);
   const rules = await extensions.get(extension, accountId);
   const years = isUnknown(inputs.years) ? 1 : (inputs.years ?? inputs.quote?.years ?? minimumTerm(rules?.registration_schema) ?? 1);

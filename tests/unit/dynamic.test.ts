@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import * as dynamic from "../../provider/dynamic";
 import { AuthenticationError } from "../../provider/errors";
 import { deleteRefusal } from "../../provider/lifecycle";
@@ -79,5 +81,23 @@ describe("the dynamic-provider shim before configure", () => {
     } finally {
       require.cache[path] = cached;
     }
+  });
+});
+
+describe("the provider process's start-up", () => {
+  it("a preview of unchanged resources (check of an existing resource, diff) loads neither undici, zod nor ajv", async () => {
+    // A fresh process, as the engine starts one: what the shim's first calls load is what every preview pays.
+    const script = `
+      const dynamic = require(${JSON.stringify(require.resolve("../../provider/dynamic"))});
+      (async () => {
+        await dynamic.configure({ config: { get: () => undefined, require: () => undefined } });
+        const olds = { domainName: "held.com", accountId: "${ACCOUNT}", autoRenew: false, status: "active", expiresAt: "2099-01-01T00:00:00Z" };
+        const checked = await dynamic.check(olds, { domainName: "held.com", accountId: "${ACCOUNT}", autoRenew: false });
+        const diffed = await dynamic.diff("held.com", olds, checked.inputs);
+        const loaded = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](undici|zod|ajv)[\\\\/]/.test(k));
+        console.log(JSON.stringify({ failures: checked.failures, changes: diffed.changes, loaded }));
+      })();`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { env: { PATH: process.env.PATH } });
+    assert.deepEqual(JSON.parse(stdout), { failures: [], changes: false, loaded: [] });
   });
 });
