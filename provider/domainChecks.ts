@@ -2,7 +2,7 @@
  * The preview's domain-check answers, asked in batches. The engine calls Check one resource at a time
  * (step generation is serial: no two checks ever overlap to be batched), so the SDK tells each new
  * resource the names the program declared alongside it, and the first Check among them asks domain-check
- * about all of them in one request. The answers serve Check only, for a minute, in this process; the look
+ * about all of them in one request. The answers serve Check only, for five minutes, in this process; the look
  * right before a purchase is always its own request, never from here.
  */
 // Types only: a preview of unchanged resources never needs the HTTP stack loaded.
@@ -11,8 +11,12 @@ import { ALONGSIDE_WINDOW } from "./alongside";
 import { ApiError } from "./errors";
 import type { DomainAvailability } from "./schemas";
 
-/** How long an answer serves later checks; a preview prices a window within seconds. */
-export const ANSWER_TTL_MS = 60_000;
+/**
+ * How long an answer serves later checks. A preview prices a window within seconds, but an update that
+ * buys hundreds is paced by the rate budget and the engine does not check a window's names back to back;
+ * staleness costs nothing here, because the look before each POST is fresh and refuses a higher price.
+ */
+export const ANSWER_TTL_MS = 300_000;
 
 interface Answer {
   /** When the answer arrived; undefined while it is being asked (callers share the request). */

@@ -117,7 +117,8 @@ async function previewRatio(n: number): Promise<string[]> {
 async function checkOverlap(n: number): Promise<string> {
   const h = await startSim({ faults: [{ endpoint: "domain-check", kind: "delay", delayMs: 200 }] });
   try {
-    const s = await newStack(h, { "e2e:domainName": "overlap.com", "e2e:count": String(n) });
+    // Names as Outputs: no batch, so every Check makes its own request and overlap, if any, would show.
+    const s = await newStack(h, { "e2e:domainName": "overlap.com", "e2e:count": String(n), "e2e:outputNames": "true" });
     const r = await s.ok("preview");
     const spans = h.sim.requests({ endpoint: "domain-check" }).map((e) => [Date.parse(e.startedAt), Date.parse(e.startedAt) + e.durationMs] as const);
     const edges = spans.flatMap(([a, b]) => [[a, 1] as const, [b, -1] as const]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
