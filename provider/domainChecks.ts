@@ -55,7 +55,7 @@ export class DomainChecks {
       return await this.ask(batch, accountId).get(key(accountId, domain))!.result;
     } catch (err) {
       // A name alongside that the API refuses must not fail this resource's check: ask about it alone.
-      if (batch.length > 1 && err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 429) {
+      if (batch.length > 1 && err instanceof ApiError && err.status < 500 && err.status !== 429) {
         return this.ask([domain], accountId).get(key(accountId, domain))!.result;
       }
       throw err;

@@ -97,6 +97,32 @@ describe("the preview's domain-check, batched by the names declared alongside", 
       assert.deepEqual(asked().slice(1).sort(), [["a.com"], ["b.com"]]);
     });
 
+    it("a batch that fails after the client's retries (5xx, 429) fails its check: no second request for the domain alone", async () => {
+      for (const fault of [{ status: 500 }, { status: 503 }, { status: 429, retryAfterSeconds: 1 }]) {
+        await start({ faults: [{ endpoint: "domain-check", kind: "status", ...fault }] });
+        await assert.rejects(
+          checks.availability("a.com", ACCOUNT, () => ["b.com"]),
+          (err: unknown) => err instanceof ApiError && err.status === fault.status,
+        );
+        assert.ok(asked().length > 1, "the client retried");
+        assert.ok(
+          asked().every((names) => names?.length === 2),
+          JSON.stringify(asked()),
+        );
+        await h.stop();
+      }
+      await start();
+    });
+
+    it("names from a failed batch are asked about in the next batch, not skipped as if in flight", async () => {
+      // Every attempt the client makes (1 + FAST_RETRY's 3 retries) meets a 503.
+      await start({ faults: [{ endpoint: "domain-check", kind: "status", status: 503, times: 4 }] });
+      await assert.rejects(checks.availability("a.com", ACCOUNT, () => ["b.com"]));
+      await checks.availability("c.com", ACCOUNT, () => ["b.com"]);
+      assert.deepEqual(asked().at(-1), ["c.com", "b.com"]);
+      assert.equal(asked().length, 5);
+    });
+
     it("a failure reaches the check that asked and is not remembered", async () => {
       await start({ faults: [{ endpoint: "domain-check", kind: "status", status: 403, times: 1 }] });
       await assert.rejects(checks.availability("a.com", ACCOUNT), (err: unknown) => err instanceof ApiError && err.status === 403);
