@@ -5,5 +5,8 @@
  */
 export const ALONGSIDE = "__declaredAlongside";
 
-/** Names per window: one domain-check request answers a window, so it is at most the API's 20 per request (client.ts CHECK_BATCH_SIZE). */
+/**
+ * Names per window: one domain-check request answers a window, so it is at most the API's 20 names per
+ * request (client.ts CHECK_BATCH_SIZE).
+ */
 export const ALONGSIDE_WINDOW = 20;

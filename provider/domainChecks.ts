@@ -37,7 +37,8 @@ export class DomainChecks {
 
   /**
    * `domain`'s availability and price. Names `alongside` it that have no answer yet go in the same
-   * request, up to a window (20, the API's most per request), for the checks that follow (they are worked out only when a request is made).
+   * request, up to a window (20, the API's most per request), for the checks that follow. `alongside`
+   * is worked out only when a request is made.
    */
   async availability(domain: string, accountId: string, alongside: () => readonly string[] = () => []): Promise<DomainAvailability | undefined> {
     const shared = this.fresh(domain, accountId);
