@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { quietPromiseStacks } from "./quietStacks";
+import { QuietDynamicResource } from "./quietStacks";
 import * as registrarProvider from "../provider/dynamic";
 import type { Contacts, ContactsArgs, PrivacyMode, Quote, RegistrationStatus, WorkflowState } from "./types";
 import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, type RenewalRisk } from "../provider/renewal";
@@ -41,7 +41,7 @@ const provider: pulumi.dynamic.ResourceProvider<Record<string, unknown>, Record<
  * A domain registered (or adopted) through Cloudflare Registrar. Registrations are non-refundable:
  * deleting this resource fails on purpose; see the README for the ways out.
  */
-export class DomainRegistration extends pulumi.dynamic.Resource {
+export class DomainRegistration extends QuietDynamicResource {
   /** The registered domain, in ASCII (punycode for internationalised names). The resource's id. */
   public readonly domainName!: pulumi.Output<string>;
   /** Whether Cloudflare renews the domain automatically, as the registration reports it. */
@@ -138,24 +138,14 @@ export class DomainRegistration extends pulumi.dynamic.Resource {
     };
     // A lookup by id is never priced, so it needs no batch.
     const alongside = opts?.id === undefined ? declaredAlongside(args.domainName) : undefined;
-    const restore = quietPromiseStacks();
-    try {
-      super(
-        provider,
-        name,
-        alongside ? { ...props, [ALONGSIDE]: alongside } : props,
-        pulumi.mergeOptions(opts, { additionalSecretOutputs: ["contacts", "contactExtensions"] }),
-        "cloudflare-registrar",
-        "DomainRegistration",
-      );
-    } catch (err) {
-      restore();
-      // Traced here, at the full limit: the program's line that declared the resource.
-      if (err instanceof Error) Error.captureStackTrace(err);
-      throw err;
-    } finally {
-      restore();
-    }
+    super(
+      provider,
+      name,
+      alongside ? { ...props, [ALONGSIDE]: alongside } : props,
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["contacts", "contactExtensions"] }),
+      "cloudflare-registrar",
+      "DomainRegistration",
+    );
     const assessment = pulumi
       .all([this.domainName, this.status, this.autoRenew, this.expiresAt])
       .apply(([domainName, status, autoRenew, expiresAt]) => assessRenewal({ domainName, status, autoRenew, expiresAt }, Date.now(), expiryWarningDays()));

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { quietPromiseStacks } from "./quietStacks";
+import { QuietDynamicResource } from "./quietStacks";
 import * as transferProvider from "../provider/transfer/dynamic";
 import type { ContactsArgs, PrivacyMode, RegistrationStatus } from "./types";
 
@@ -51,7 +51,7 @@ export interface DomainTransferArgs {
  * deleting this resource fails on purpose. The domain needs a Cloudflare zone in the account (declare a
  * `@pulumi/cloudflare` Zone and use `dependsOn`), DNSSEC off, and must be unlocked at its current registrar.
  */
-export class DomainTransfer extends pulumi.dynamic.Resource {
+export class DomainTransfer extends QuietDynamicResource {
   public readonly domainName!: pulumi.Output<string>;
   public readonly autoRenew!: pulumi.Output<boolean>;
   /** The registration's status: `transfer_pending` until the transfer lands, then `active`. */
@@ -91,23 +91,13 @@ export class DomainTransfer extends pulumi.dynamic.Resource {
       locked: undefined,
       quote: undefined,
     };
-    const restore = quietPromiseStacks();
-    try {
-      super(
-        transferProvider as unknown as pulumi.dynamic.ResourceProvider,
-        name,
-        props,
-        pulumi.mergeOptions(opts, { additionalSecretOutputs: ["authCode", "contacts", "contactExtensions"] }),
-        "cloudflare-registrar",
-        "DomainTransfer",
-      );
-    } catch (err) {
-      restore();
-      // Traced here, at the full limit: the program's line that declared the resource.
-      if (err instanceof Error) Error.captureStackTrace(err);
-      throw err;
-    } finally {
-      restore();
-    }
+    super(
+      transferProvider as unknown as pulumi.dynamic.ResourceProvider,
+      name,
+      props,
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["authCode", "contacts", "contactExtensions"] }),
+      "cloudflare-registrar",
+      "DomainTransfer",
+    );
   }
 }
