@@ -1,0 +1,132 @@
+/**
+ * scripts/ensure-pulumi is code a fresh machine runs before anything else (issue 18): here it runs
+ * against a stand-in `go` that answers as the module proxy may, so each answer's effect is checked
+ * without a network or a 10-minute build. The stand-in records every call and fails the step it is told to.
+ */
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { REPO_ROOT } from "../support/packed";
+
+const SCRIPT = path.join(REPO_ROOT, "scripts/ensure-pulumi");
+
+// The stand-in: `go build -o OUT` writes an executable that prints its version; `go list -m -f …`
+// prints FAKE_GO_LIST; the step named in FAKE_GO_FAIL (tidy-cli, build-cli, tidy-host, build-host,
+// tidy-fallback) fails with a compiler-like message.
+const FAKE_GO = `#!/usr/bin/env bash
+echo "$*" >> "$FAKE_GO_CALLS"
+step() { case "$PWD" in */cli) echo "$1-cli" ;; */host) grep -q 'v3.68.0' go.mod && echo "$1-fallback" || echo "$1-host" ;; esac; }
+case "$1 $2" in
+  "version "*) echo "go version go1.26.8 linux/amd64" ;;
+  "mod tidy")
+    [ "$(step tidy)" = "$FAKE_GO_FAIL" ] && { echo "go: github.com/pulumi/pulumi/pkg/v3@v9.9.9: reading …: 404 Not Found"; exit 1; }
+    exit 0 ;;
+  "build "*)
+    [ "$(step build)" = "$FAKE_GO_FAIL" ] && { echo "# some/package"; echo "compile: out of memory"; exit 2; }
+    out=; prev=; for a in "$@"; do [ "$prev" = "-o" ] && out=$a; prev=$a; done
+    printf '#!/bin/sh\\necho v-built-by-fake\\n' > "$out"; chmod +x "$out" ;;
+  "list -m") printf '%s\\n' "$FAKE_GO_LIST" ;;
+  *) echo "fake go: unexpected $*" >&2; exit 3 ;;
+esac
+`;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  calls: string[];
+  cache: string;
+}
+
+function ensurePulumi(env: { list: string; fail?: string; version?: string }): Run {
+  const dir = mkdtempSync(path.join(tmpdir(), "cfr-ensure-"));
+  const bin = path.join(dir, "bin");
+  const go = path.join(bin, "go");
+  mkdirSync(bin);
+  writeFileSync(go, FAKE_GO);
+  chmodSync(go, 0o755);
+  const calls = path.join(dir, "calls");
+  writeFileSync(calls, "");
+  const cache = path.join(dir, "cache");
+  const result = spawnSync(SCRIPT, [], {
+    encoding: "utf8",
+    env: {
+      PATH: `${bin}:${path.dirname(process.execPath)}:/usr/bin:/bin`,
+      HOME: dir,
+      PULUMI_FORCE_BUILD: "1",
+      PULUMI_CLI_CACHE: cache,
+      PULUMI_VERSION: env.version ?? "3.248.0",
+      FAKE_GO_LIST: env.list,
+      FAKE_GO_FAIL: env.fail ?? "",
+      FAKE_GO_CALLS: calls,
+    },
+  });
+  const run = { code: result.status, stdout: result.stdout, stderr: result.stderr, calls: readFileSync(calls, "utf8").split("\n").filter(Boolean), cache };
+  rmSync(dir, { recursive: true, force: true });
+  return run;
+}
+
+const NO_STACK = /TypeError|ReferenceError|\[eval\]|^\s+at /m;
+const hostBuild = (run: Run) => run.calls.find((c) => c.startsWith("build") && c.includes("pulumi-language-nodejs"));
+
+describe("scripts/ensure-pulumi (the CLI's set-up path, against a stand-in go)", function () {
+  this.timeout(20_000);
+
+  it("invariant: a proxy answer with no commit (no .Origin) falls back to the v3.68.0 host in one line and finishes", () => {
+    // What `go list -m -f '{{.Time}} {{with .Origin}}…'` prints for today's answer: a time, no hash.
+    const run = ensurePulumi({ list: "20260624180030 " });
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, NO_STACK);
+    assert.equal(run.stdout.trim(), path.join(run.cache, "pulumi-v3.248.0"));
+    const fallbacks = run.stderr.split("\n").filter((l) => l.includes("language host:"));
+    assert.equal(fallbacks.length, 1, run.stderr);
+    assert.match(fallbacks[0], /names no commit; building the one from github\.com\/pulumi\/pulumi\/sdk\/v3@v3\.68\.0/);
+    assert.match(hostBuild(run) ?? "", /sdk\/v3\/nodejs\/cmd\/pulumi-language-nodejs$/);
+  });
+
+  it("an answer with neither time nor commit falls back the same way", () => {
+    const run = ensurePulumi({ list: " " });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /names no commit/);
+  });
+
+  it("with a commit, builds the host's own module at the release's pseudo-version", () => {
+    const run = ensurePulumi({ list: "20260624180030 a05d88f24d05c0ffee" });
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /instead/);
+    assert.equal(hostBuild(run)?.split(" ").pop(), "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3");
+    assert.match(run.stderr, /language host github\.com\/pulumi\/pulumi\/sdk\/nodejs\/cmd\/pulumi-language-nodejs\/v3@v3\.0\.0-20260624180030-a05d88f24d05 in/);
+  });
+
+  it("a host module the proxy refuses falls back in one line and finishes", () => {
+    const run = ensurePulumi({ list: "20260624180030 a05d88f24d05c0ffee", fail: "tidy-host" });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /v3\.0\.0-20260624180030-a05d88f24d05 is not served by the module proxy; building the one from .*v3\.68\.0 instead/);
+    assert.match(hostBuild(run) ?? "", /sdk\/v3\/nodejs\/cmd\/pulumi-language-nodejs$/);
+  });
+
+  for (const [fail, step] of [
+    ["tidy-cli", "resolve the CLI's modules"],
+    ["build-cli", "build the CLI"],
+    ["tidy-fallback", "build the Node language host"],
+  ] as const) {
+    it(`a failure at ${fail} names the step, what to do and the tool's last lines, with no stack trace, and caches nothing`, () => {
+      const run = ensurePulumi({ list: "", fail });
+      assert.equal(run.code, 1);
+      assert.equal(run.stdout, "");
+      assert.doesNotMatch(run.stderr, NO_STACK);
+      assert.match(run.stderr, new RegExp(`FAILED at step "${step}`));
+      assert.match(run.stderr, /the last lines it printed:\n {4}\S/);
+      assert.equal(existsSync(path.join(run.cache, "pulumi-v3.248.0")), false);
+    });
+  }
+
+  it("a version that is not a version is refused before anything runs", () => {
+    const run = ensurePulumi({ list: "", version: "latest" });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /FAILED at step "choose the version".*got 'latest'/);
+    assert.deepEqual(run.calls, []);
+  });
+});
