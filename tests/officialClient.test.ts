@@ -114,6 +114,13 @@ describe("the official client (cloudflare 7.3.0) against the simulator", functio
       assert.equal(h.sim.requests({ endpoint: "create-registration" }).length - before, 1);
     });
 
+    it("with its default retries the SDK re-sends a conflicting create: three POSTs, where our client sends one", async () => {
+      const retrying = new Cloudflare({ apiToken: TOKEN, baseURL: h.sim.baseUrl });
+      const before = h.sim.requests({ endpoint: "create-registration" }).length;
+      await rejectsAs(retrying.registrar.registrations.create({ account_id, domain_name: "held.com" }), Cloudflare.ConflictError, 409);
+      assert.equal(h.sim.requests({ endpoint: "create-registration" }).length - before, 3);
+    });
+
     it("registrations.list: every page parses, the cursor walk ends, each item a Registration", async () => {
       const names: string[] = [];
       let page = await cf.registrar.registrations.list({ account_id, per_page: 2 });
