@@ -16,7 +16,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxElapsedMs: 60_000,
 };
 
-/** Statuses worth retrying for a request that is safe to repeat. */
+/**
+ * Statuses worth retrying for a request that is safe to repeat. A 409 is final and never retried, unlike
+ * Cloudflare's official SDK (`cloudflare` 7.3.0 retries 408, 409, 429 and 5xx twice by default, so a
+ * conflicting create is three POSTs there): a conflict is a state (the domain is held, an operation is in
+ * flight) that an immediate retry cannot change, and for a registration a second POST is the one thing
+ * that must never happen (tests/client.test.ts, tests/officialClient.test.ts).
+ */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }

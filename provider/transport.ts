@@ -1,7 +1,8 @@
 /**
  * The transport under the Registrar client: one request to the API, with the v4 envelope read, the origin
  * guarded (credentials never leave the API's origin), and retries as the pure decision in retry.ts says,
- * waiting on the injected clock. It knows HTTP and the envelope, not the endpoints.
+ * waiting on the injected clock: 408, 429 and 5xx for requests safe to repeat, never a 409, and never a
+ * registration POST that may have been processed. It knows HTTP and the envelope, not the endpoints.
  */
 import { Agent } from "undici";
 import type { z } from "zod";

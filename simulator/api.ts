@@ -111,7 +111,10 @@ async function dispatch(ctx: ApiContext, route: Route, req: ApiRequest, body: Re
     case "update-registration": {
       const extra = Object.keys(body).filter((k) => k !== "auto_renew");
       if (extra.length) throw new SimError(400, 10006, `Only auto_renew can be updated; not ${extra.join(", ")}`);
-      if (typeof body.auto_renew !== "boolean") throw new SimError(400, 10007, `auto_renew: must be a boolean; got ${JSON.stringify(body.auto_renew)}`);
+      // auto_renew is optional (the SDK's own example sends an empty body): an edit that changes nothing still succeeds.
+      if (body.auto_renew !== undefined && typeof body.auto_renew !== "boolean") {
+        throw new SimError(400, 10007, `auto_renew: must be a boolean; got ${JSON.stringify(body.auto_renew)}`);
+      }
       const wf = r.updateRegistration(accountId, domain(), { auto_renew: body.auto_renew });
       const { finished, async } = await waitFor(ctx, r, wf, req);
       return answer(finished ? 200 : 202, envelope(r.workflowJson(wf)), async);
@@ -171,9 +174,9 @@ async function create(ctx: ApiContext, r: Registry, accountId: string, req: ApiR
 async function waitFor(ctx: ApiContext, r: Registry, wf: Parameters<Registry["stateOf"]>[0], req: ApiRequest) {
   const state = () => r.stateOf(wf).state;
   const terminal = () => state() === "succeeded" || state() === "failed";
-  if (/respond-async/i.test(header(req, "prefer") ?? "")) {
-    return { finished: terminal(), async: { "preference-applied": "respond-async" } };
-  }
+  // An applied respond-async is an immediate 202 (RFC 7240, the SDK's create and edit), even for a workflow
+  // that is already over: `Preference-Applied` beside a 200/201 would claim a preference the status denies.
+  if (/respond-async/i.test(header(req, "prefer") ?? "")) return { finished: false, async: { "preference-applied": "respond-async" } };
   let slept = 0;
   while (!terminal() && state() !== "action_required" && slept < ctx.waitWindowMs) {
     const step = Math.min(20, ctx.waitWindowMs - slept);

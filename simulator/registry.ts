@@ -283,7 +283,7 @@ export class Registry {
     return wf;
   }
 
-  updateRegistration(accountId: string, domain: string, change: { auto_renew: boolean }): Workflow {
+  updateRegistration(accountId: string, domain: string, change: { auto_renew?: boolean }): Workflow {
     const reg = this.get(accountId, domain);
     if (!reg) throw new SimError(404, 10404, `No registration for ${domain} in this account`);
     if (reg.status === "registration_pending") {
@@ -388,7 +388,7 @@ export class Registry {
       reg.expires_at = addYears(since, 1);
       // Nominet's zero-priced transfers are not billed at all.
       if (wf.price?.transfer && toMicros(wf.price.transfer) > 0n) this.charge(wf, "transfer", 1, wf.price.transfer, since);
-    } else if (reg && state === "succeeded" && wf.change) {
+    } else if (reg && state === "succeeded" && wf.change?.auto_renew !== undefined) {
       reg.auto_renew = wf.change.auto_renew;
     }
   }

@@ -36,9 +36,8 @@ export function transferEligibility(r: Registry, name: string, authCode: string 
       if (expected !== undefined && Buffer.from(authCode, "base64").toString("utf8") !== expected) reasons.push("invalid_auth_code");
     }
   }
-  return reasons.length
-    ? { name, transferable: false, pricing, reasons: reasons.map((code) => ({ code })) }
-    : { name, transferable: true, pricing, reasons: [] };
+  // Pricing comes only with `transferable: true` (the SDK's transferCheck): a price beside a refusal reads as an offer.
+  return reasons.length ? { name, transferable: false, reasons: reasons.map((code) => ({ code })) } : { name, transferable: true, pricing, reasons: [] };
 }
 
 const isBase64 = (s: string) => s.length > 0 && s.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(s);

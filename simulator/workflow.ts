@@ -22,7 +22,7 @@ export interface Workflow {
   action?: string;
   confirmationSentTo?: string;
   /** For updates: the change to apply on success. */
-  change?: { auto_renew: boolean };
+  change?: { auto_renew?: boolean };
   /** For registrations and transfers: the price quoted when the POST was accepted, charged on success. */
   price?: { registration: string; renewal: string; currency: string; transfer?: string };
   applied: boolean;

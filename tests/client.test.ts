@@ -250,6 +250,12 @@ describe("RegistrarClient against the simulator", () => {
       await assert.rejects(h.client().createRegistration({ domain_name: "brand.cc" }), ValidationError);
     });
 
+    it("invariant: a conflicting create is one POST, never retried (the official SDK's defaults send three)", async () => {
+      h.sim.registry.seed(ACCOUNT, { domain_name: "mine.com" });
+      await assert.rejects(h.client().createRegistration({ domain_name: "mine.com" }), ConflictError);
+      assert.equal(h.sim.requests({ endpoint: "create-registration" }).length, 1);
+    });
+
     it("names the endpoint and field when a response does not fit the reference", async () => {
       h.sim.addFault({ endpoint: "get-registration", kind: "malformed", times: 1 });
       await assert.rejects(h.client().getRegistration("x.com"), (err: unknown) => {

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { Harness, startSim, TOKEN, ACCOUNT } from "./support/sim";
+import { unconfigureShims } from "./support/shims";
 
 interface Registered {
   type: string;
@@ -148,6 +149,7 @@ describe("SDK under pulumi.runtime.setMocks", () => {
       h = await startSim({ domains: { "pending.ca": { scenario: { kind: "action_required", action: "verify_registrant_email" } } } });
     });
     after(() => h.stop());
+    after(unconfigureShims);
 
     it("are all readable from the program, with their values (a pending .ca purchase with every input)", async () => {
       // The provider module the SDK hands to Pulumi, run as the engine's dynamic-provider host runs it.

@@ -5,6 +5,7 @@ import * as dynamic from "../../provider/dynamic";
 import { AuthenticationError } from "../../provider/errors";
 import { deleteRefusal } from "../../provider/lifecycle";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { unconfigureShims } from "../support/shims";
 
 /**
  * The module the engine loads as the provider (provider/dynamic.ts), called the way the
@@ -22,6 +23,7 @@ describe("the dynamic-provider shim forwards every method to the lifecycle", () 
     await configure();
   });
   afterEach(() => h.stop());
+  after(unconfigureShims);
 
   it("check: a new resource (olds empty, as the engine sends them) is priced; an existing one asks nothing", async () => {
     const fresh = await dynamic.check({}, { domainName: "Shim.com" });

@@ -3,6 +3,7 @@ import * as dynamic from "../../provider/dynamic";
 import * as transfer from "../../provider/transfer/dynamic";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 import type { FaultRule } from "../../simulator/server";
+import { unconfigureShims } from "../support/shims";
 
 /** Everything written to stderr while `fn` runs (console.error included). */
 async function stderrOf(fn: () => unknown): Promise<string> {
@@ -30,6 +31,7 @@ const STACK_FRAME = /\n\s+at /;
 describe("the dynamic provider: expected errors as one clean message, bugs with their stack", () => {
   let h: Harness;
   afterEach(() => h?.stop());
+  after(unconfigureShims);
 
   async function configured(config: Record<string, string> = {}, faults: FaultRule[] = []): Promise<void> {
     h = await startSim({ faults });
