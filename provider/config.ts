@@ -5,6 +5,7 @@
  */
 import { CredentialsError } from "./errors";
 import { DEFAULT_EXPIRY_WARNING_DAYS } from "./renewal";
+import { checkAccountId, resolveBaseUrl, resolveSandbox } from "./settings";
 import type { PollOptions } from "./workflow";
 import type { ClientOptions } from "./settings";
 
@@ -34,21 +35,36 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
     }
     return undefined;
   };
-  const timeoutSeconds = Number(first("cloudflare-registrar:workflowTimeoutSeconds") ?? env.CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS);
-  const transferWait = first("cloudflare-registrar:transferWaitSeconds") ?? env.CLOUDFLARE_REGISTRAR_TRANSFER_WAIT_SECONDS;
+  // Each value is checked here, as strictly as the equivalent input, so a malformed one fails every
+  // command with its name and fix instead of reaching the API (or being taken for "no credentials").
+  const fromEnv = (name: string) => (env[name]?.trim() ? { raw: env[name]!.trim(), from: `Env ${name}` } : undefined);
+  const setting = (key: string, envName?: string) => {
+    const raw = first(key);
+    return raw !== undefined ? { raw, from: `Config ${key}` } : envName ? fromEnv(envName) : undefined;
+  };
+  const accountId = first("cloudflare-registrar:accountId");
+  const account = setting("cloudflare-registrar:accountId", "CLOUDFLARE_ACCOUNT_ID");
+  if (account) checkAccountId(account.raw, account.from);
+  const baseUrl = first("cloudflare-registrar:baseUrl");
+  resolveBaseUrl(baseUrl, env);
+  const sandbox = booleanSetting("cloudflare-registrar:sandbox", first("cloudflare-registrar:sandbox"));
+  resolveSandbox(sandbox, env);
+  const timeout = setting("cloudflare-registrar:workflowTimeoutSeconds", "CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS");
+  const timeoutMs = seconds("cloudflare-registrar:workflowTimeoutSeconds", timeout?.raw, timeout?.from, { positive: true });
+  const transferWait = setting("cloudflare-registrar:transferWaitSeconds", "CLOUDFLARE_REGISTRAR_TRANSFER_WAIT_SECONDS");
   return {
-    transferWaitMs: seconds("cloudflare-registrar:transferWaitSeconds", transferWait),
+    transferWaitMs: seconds("cloudflare-registrar:transferWaitSeconds", transferWait?.raw, transferWait?.from),
     client: {
       apiToken: first("cloudflare-registrar:apiToken", "cloudflare:apiToken"),
       apiKey: first("cloudflare-registrar:apiKey", "cloudflare:apiKey"),
       apiEmail: first("cloudflare-registrar:apiEmail", "cloudflare:email"),
-      accountId: first("cloudflare-registrar:accountId"),
-      baseUrl: first("cloudflare-registrar:baseUrl"),
-      sandbox: booleanSetting("cloudflare-registrar:sandbox", first("cloudflare-registrar:sandbox")),
+      accountId,
+      baseUrl,
+      sandbox,
       requestsPerFiveMinutes: requestBudget(first("cloudflare-registrar:requestsPerFiveMinutes")),
       env,
     },
-    poll: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? { deadlineMs: timeoutSeconds * 1000 } : undefined,
+    poll: timeoutMs !== undefined ? { deadlineMs: timeoutMs } : undefined,
     renewal: {
       warningDays: wholeDays(
         "cloudflare-registrar:expiryWarningDays",
@@ -63,12 +79,13 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
   };
 }
 
-/** A non-negative number of seconds, in ms; 0 means "do not wait". */
-function seconds(key: string, raw: string | undefined): number | undefined {
+/** A number of seconds, in ms: non-negative (0 means "do not wait"), or with `positive`, above 0. */
+function seconds(key: string, raw: string | undefined, from = `Config ${key}`, { positive = false } = {}): number | undefined {
   if (raw === undefined || raw.trim() === "") return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) {
-    throw new CredentialsError(`Config ${key} is '${raw}', not a number of seconds: \`pulumi config set ${key} 60\` (0 returns at once).`);
+  if (!Number.isFinite(n) || n < 0 || (positive && n === 0)) {
+    const example = positive ? `\`pulumi config set ${key} 600\` (the default)` : `\`pulumi config set ${key} 60\` (0 returns at once)`;
+    throw new CredentialsError(`${from} is '${raw}', not a ${positive ? "positive " : ""}number of seconds: ${example}.`);
   }
   return n * 1000;
 }

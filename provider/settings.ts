@@ -67,6 +67,17 @@ export function configuredAccountId(explicit: string | undefined, env: Record<st
   return nonEmpty(explicit) ?? nonEmpty(env.CLOUDFLARE_ACCOUNT_ID);
 }
 
+/** The syntax the `accountId` input is held to (32 lower-case hex characters), for a value from `from`. */
+export function checkAccountId(id: string, from: string): string {
+  if (!/^[0-9a-f]{32}$/.test(id)) {
+    throw new CredentialsError(
+      `${from} is '${id}', not a Cloudflare account id: 32 lower-case hex characters, as in https://dash.cloudflare.com/<account id>. ` +
+        "Set it to that id (`pulumi config set cloudflare-registrar:accountId <account id>`, or the accountId input).",
+    );
+  }
+  return id;
+}
+
 export function resolveAccountId(explicit: string | undefined, env: Record<string, string | undefined> = process.env): string {
   const id = configuredAccountId(explicit, env);
   if (!id) {
@@ -76,7 +87,7 @@ export function resolveAccountId(explicit: string | undefined, env: Record<strin
         "It is the 32-character id in your dashboard URL: https://dash.cloudflare.com/<account id>.",
     );
   }
-  return id;
+  return checkAccountId(id, nonEmpty(explicit) ? "The account id (accountId, or config cloudflare-registrar:accountId)" : "Env CLOUDFLARE_ACCOUNT_ID");
 }
 
 export function resolveBaseUrl(explicit: string | undefined, env: Record<string, string | undefined> = process.env): URL {
@@ -91,7 +102,10 @@ export function resolveBaseUrl(explicit: string | undefined, env: Record<string,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new CredentialsError(`The Cloudflare API base URL '${raw}' must be http(s).`);
+    throw new CredentialsError(
+      `The Cloudflare API base URL '${raw}' must be http(s). Set baseUrl (config cloudflare-registrar:baseUrl, env CLOUDFLARE_BASE_URL) ` +
+        `to e.g. ${DEFAULT_BASE_URL} or http://127.0.0.1:8787/client/v4, or unset it.`,
+    );
   }
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;

@@ -71,6 +71,7 @@ async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Pr
 
 const toSdk = (d: ApiAvailability): DomainAvailability => ({
   name: d.name,
+  normalizedName: d.name,
   registrable: d.registrable,
   ...(d.pricing ? { pricing: { currency: d.pricing.currency, registrationCost: d.pricing.registration_cost, renewalCost: d.pricing.renewal_cost } } : {}),
   ...(d.reason ? { reason: d.reason } : {}),
@@ -83,10 +84,24 @@ const toSdk = (d: ApiAvailability): DomainAvailability => ({
  *
  * @param domains The domains to check, e.g. `["example.com", "example.dev"]`.
  * @param opts Credentials, account and endpoint; default: the stack's config, then the environment.
- * @returns One answer per domain, in the API's order.
+ * @returns One answer per name given, in the order given, each `name` exactly as given (`normalizedName`
+ *   is the name asked about). A name that cannot be registered as written (malformed, a subdomain, a bare
+ *   extension) is not sent: its answer has `registrable: false`, a `reason` and `advice`.
  */
 export async function checkDomains(domains: string[], opts: LookupOptions = {}): Promise<DomainAvailability[]> {
-  return withClient(opts, async (c) => (await c.check(domains)).map(toSdk));
+  return withClient(opts, async (c) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the client
+    const { answerKey, namesToAsk, notAnswered, planNames } = require("../provider/domainLookup") as typeof import("../provider/domainLookup");
+    const planned = planNames(domains);
+    const asked = namesToAsk(planned);
+    const answers = new Map((asked.length > 0 ? await c.check(asked) : []).map((a) => [answerKey(a.name), a]));
+    return planned.map((p): DomainAvailability => {
+      const answer = "reason" in p ? undefined : answers.get(p.name);
+      if (answer) return { ...toSdk(answer), name: p.given, normalizedName: p.name };
+      const why = "reason" in p ? p : notAnswered(p.name, "domain-check");
+      return { name: p.given, ...(p.name !== undefined ? { normalizedName: p.name } : {}), registrable: false, reason: why.reason, advice: why.advice };
+    });
+  });
 }
 
 /**

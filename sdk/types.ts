@@ -53,11 +53,22 @@ export type WorkflowState = "pending" | "in_progress" | "action_required" | "blo
 export type { Quote } from "../provider/quote";
 
 /**
- * Why domain-check says a domain cannot be registered. The API may add reasons, so any string can come;
- * the named ones are those it documents today.
+ * Why a domain cannot be registered. The API's reasons: the API may add some, so any string can come; the
+ * named ones are those it documents today. This package's own, for a name it did not ask about or that got
+ * no answer (each with `advice`): `name_malformed` (not a domain name), `name_is_subdomain`,
+ * `name_is_extension` (a public suffix, e.g. `co.uk`), `not_answered` (the API left it out of its answer).
  */
 export type DomainCheckReason =
-  "extension_not_supported_via_api" | "extension_not_supported" | "extension_disallows_registration" | "domain_premium" | "domain_unavailable" | (string & {});
+  | "extension_not_supported_via_api"
+  | "extension_not_supported"
+  | "extension_disallows_registration"
+  | "domain_premium"
+  | "domain_unavailable"
+  | "name_malformed"
+  | "name_is_subdomain"
+  | "name_is_extension"
+  | "not_answered"
+  | (string & {});
 
 /** What a domain costs, as domain-check reports it. Amounts are decimal strings, as the API gives them. */
 export interface DomainPricing {
@@ -71,14 +82,21 @@ export interface DomainPricing {
 
 /** One domain's answer from `checkDomains` or `searchDomains`. */
 export interface DomainAvailability {
-  /** The domain, in ASCII (punycode for internationalised names). */
+  /**
+   * From `checkDomains`: the name exactly as given, so each answer matches its question. From
+   * `searchDomains`: the suggestion, in ASCII (punycode for internationalised names).
+   */
   name: string;
+  /** The name asked about: trimmed, lower-case, ASCII (punycode for IDNs). Absent when `name` is not a domain name. */
+  normalizedName?: string;
   /** Whether it can be registered through the API now. From searchDomains this is advisory: confirm with checkDomains. */
   registrable: boolean;
   /** Present when the API priced the domain. */
   pricing?: DomainPricing;
-  /** Why it cannot be registered, as the API words it (e.g. `domain_unavailable`); absent when registrable. */
+  /** Why it cannot be registered, as the API words it (e.g. `domain_unavailable`), or one of this package's reasons; absent when registrable. */
   reason?: DomainCheckReason;
+  /** With this package's reasons: what is wrong with the name and what to do. */
+  advice?: string;
   /** The API's price tier, e.g. `standard` or `premium`, when it gives one. */
   tier?: "standard" | "premium" | (string & {});
 }

@@ -226,6 +226,7 @@ describe("SDK under pulumi.runtime.setMocks", () => {
       const checked = await sdk.checkDomains(["free.dev", "taken-b.dev"], opts);
       assert.deepEqual(checked[0], {
         name: "free.dev",
+        normalizedName: "free.dev",
         registrable: true,
         tier: "standard",
         pricing: { currency: "USD", registrationCost: "12.00", renewalCost: "12.00" },
@@ -236,6 +237,50 @@ describe("SDK under pulumi.runtime.setMocks", () => {
         found.map((d) => d.name),
         ["rocket.app"],
       );
+    });
+
+    it("invariant: checkDomains answers every name given, in its order, as given, asking only about names a registry could sell", async () => {
+      const opts = { apiToken: TOKEN, accountId: ACCOUNT, baseUrl: h.sim.baseUrl };
+      const given = ["Free.dev", "www.free.dev", "not a domain", "taken-b.dev", "co.uk", "bücher.dev", "free.dev."];
+      h.sim.clearRequests();
+      const checked = await sdk.checkDomains(given, opts);
+      assert.deepEqual(
+        checked.map((d) => [d.name, d.normalizedName, d.registrable, d.reason]),
+        [
+          ["Free.dev", "free.dev", true, undefined],
+          ["www.free.dev", "www.free.dev", false, "name_is_subdomain"],
+          ["not a domain", undefined, false, "name_malformed"],
+          ["taken-b.dev", "taken-b.dev", false, "domain_unavailable"],
+          ["co.uk", "co.uk", false, "name_is_extension"],
+          ["bücher.dev", "xn--bcher-kva.dev", true, undefined],
+          ["free.dev.", "free.dev", true, undefined],
+        ],
+      );
+      assert.match(checked[1]!.advice!, /^'www\.free\.dev' is a subdomain of 'free\.dev'/);
+      assert.match(checked[2]!.advice!, /^'not a domain' contains a space/);
+      assert.equal(checked[0]!.advice, undefined, "advice only with this package's reasons");
+      assert.deepEqual(checked[6]!.pricing, checked[0]!.pricing, "a repeated name gets the same answer");
+      const asked = h.sim.requests({ endpoint: "domain-check" });
+      assert.deepEqual(
+        asked.map((r) => r.domains),
+        [["free.dev", "taken-b.dev", "xn--bcher-kva.dev"]],
+        "one request, each sellable name once, normalised",
+      );
+    });
+
+    it("checkDomains names a domain the API left out of its answer, instead of dropping it", async () => {
+      // Registrable by the Public Suffix List (pvt.k12.ma.us is an ICANN suffix), but a subdomain to the
+      // simulator, whose catalogue knows only `us`: asked about, and left out of the answer.
+      const opts = { apiToken: TOKEN, accountId: ACCOUNT, baseUrl: h.sim.baseUrl };
+      const checked = await sdk.checkDomains(["school.pvt.k12.ma.us", "free.dev"], opts);
+      assert.deepEqual(
+        checked.map((d) => [d.name, d.registrable, d.reason]),
+        [
+          ["school.pvt.k12.ma.us", false, "not_answered"],
+          ["free.dev", true, undefined],
+        ],
+      );
+      assert.match(checked[0]!.advice!, /domain-check gave no answer for 'school\.pvt\.k12\.ma\.us'/);
     });
 
     it("take pulumi.Inputs in their Output forms, and answer as the promise forms do", async () => {

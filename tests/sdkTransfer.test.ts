@@ -54,6 +54,7 @@ describe("DomainTransfer and checkTransfers (SDK)", () => {
       assert.equal(h.sim.requests({ endpoint: "transfer-check" }).length, 2);
       assert.deepEqual(out[0], {
         name: "taken-c0.com",
+        normalizedName: "taken-c0.com",
         transferable: true,
         pricing: { currency: "USD", transferCost: "10.44", renewalCost: "10.44" },
         reasons: [],
@@ -64,6 +65,33 @@ describe("DomainTransfer and checkTransfers (SDK)", () => {
       assert.match(out[12]!.reasons[0]!.advice, /\[domain_locked\].*Unlock it there/);
       assert.ok(out[13]!.transferable, "the right code, base64-encoded, is accepted");
       assert.ok(!JSON.stringify(out).includes("right"), "codes are never returned");
+    });
+
+    it("invariant: checkTransfers answers every candidate, in its order, as given; the same name with two codes is asked twice, a malformed one never", async () => {
+      const opts = { apiToken: TOKEN, accountId: ACCOUNT, baseUrl: h.sim.baseUrl };
+      h.sim.clearRequests();
+      const out = await sdk.checkTransfers(
+        [
+          { domainName: "Taken-OK.com", authCode: "wrong" },
+          { domainName: "www.taken-ok.com" },
+          { domainName: "taken-ok.com", authCode: "right" },
+          { domainName: "taken ok.com" },
+          { domainName: "taken-ok.com.", authCode: "wrong" },
+        ],
+        opts,
+      );
+      assert.deepEqual(
+        out.map((t) => [t.name, t.normalizedName, t.transferable, t.reasons.map((r) => r.code)]),
+        [
+          ["Taken-OK.com", "taken-ok.com", false, ["invalid_auth_code"]],
+          ["www.taken-ok.com", "www.taken-ok.com", false, ["name_is_subdomain"]],
+          ["taken-ok.com", "taken-ok.com", true, []],
+          ["taken ok.com", undefined, false, ["name_malformed"]],
+          ["taken-ok.com.", "taken-ok.com", false, ["invalid_auth_code"]],
+        ],
+      );
+      assert.match(out[1]!.reasons[0]!.advice, /subdomain of 'taken-ok\.com'/);
+      assert.equal(h.sim.requests({ endpoint: "transfer-check" }).length, 2, "one request per code for the same name; the repeated question once");
     });
   });
 });

@@ -23,6 +23,7 @@ import { DomainChecks } from "../domainChecks";
 import { refuseChanges } from "./changes";
 import type { PurchaseContext, PurchaseInputs, PurchaseKind } from "./kind";
 import { unfinishedMessage } from "./outcome";
+import { unappliedInState, unappliedOnAdoption } from "./unapplied";
 import { deleteRefusal, PartialStateError } from "./partial";
 
 /** The outputs every purchase shares (a domain registration, as Cloudflare reports it). */
@@ -126,6 +127,8 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const owned = await this.registrations.find(domain, accountId);
     if (owned) {
       this.log(`${domain}: ${this.adoptionNote(owned.status)}`);
+      const unapplied = unappliedOnAdoption(domain, inputs, this.kind.createOnly, owned.privacy_mode);
+      if (unapplied) this.log(`warning: ${unapplied}`);
       return { inputs, failures };
     }
     const priced = await this.kind.price(this.context(declared ?? []), inputs as unknown as I, accountId);
@@ -155,6 +158,8 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     // Every preview diffs every existing resource: the moment to warn of a lapse, from the state alone.
     this.warnOfRenewal(olds as unknown as RenewalFacts, news.autoRenew === true);
+    const unapplied = unappliedInState(olds, news, this.kind.createOnly);
+    if (unapplied) this.log(`warning: ${unapplied}`);
     // autoRenew is the only input that changes an existing purchase; everything else is refused in check,
     // so a replacement is never planned.
     const wanted = news.autoRenew;

@@ -3,8 +3,9 @@
  * reason translated into what to do. Auth codes are base64-encoded here and never returned.
  */
 import type { RegistrarClient } from "../client";
+import { answerKey, notAnswered, planNames } from "../domainLookup";
 import { extensionOf } from "../names";
-import { normalizeDomainName } from "../validation";
+import type { TransferEligibility } from "../schemas";
 import { encodeAuthCode } from "./authCode";
 import { reasonAdvice } from "./reasons";
 
@@ -15,42 +16,67 @@ export interface TransferCandidate {
 }
 
 export interface TransferCheck {
+  /** The domain exactly as given, so each answer matches its question. */
   name: string;
+  /** The name asked about: trimmed, lower-case, ASCII (punycode for IDNs). Absent when `name` is not a domain name. */
+  normalizedName?: string;
   transferable: boolean;
   pricing?: { currency: string; transferCost: string; renewalCost: string };
-  /** Why not, each with what to do; empty when transferable. */
+  /**
+   * Why not, each with what to do; empty when transferable. Besides the API's codes: `name_malformed`,
+   * `name_is_subdomain`, `name_is_extension` (not asked about) and `not_answered`.
+   */
   reasons: Array<{ code: string; advice: string }>;
 }
 
+/**
+ * One answer per candidate, in the order given. Names no registry could transfer are answered here and
+ * not sent; the same name with two codes is asked in two requests, since the API answers by name.
+ */
 export async function checkTransferEligibility(
   client: RegistrarClient,
   candidates: readonly TransferCandidate[],
   accountId?: string,
 ): Promise<TransferCheck[]> {
   const account = client.accountId(accountId);
-  const names = candidates.map((c) => {
-    const n = normalizeDomainName(c.domainName);
-    return "name" in n ? n.name : c.domainName;
+  const planned = planNames(candidates.map((c) => c.domainName));
+  const questions = candidates.flatMap((c, i) => {
+    const p = planned[i]!;
+    return "reason" in p ? [] : [{ name: p.name, authCode: c.authCode }];
   });
-  const answers = await client.transferCheck(
-    candidates.map((c, i) => ({ domain_name: names[i]!, ...(c.authCode !== undefined ? { auth_code: encodeAuthCode(c.authCode) } : {}) })),
-    account,
-  );
-  return names.map((name) => {
-    const r = answers[name] ?? Object.values(answers).find((a) => a.name === name);
-    if (!r)
-      return {
-        name,
-        transferable: false,
-        reasons: [{ code: "no_result", advice: `Cloudflare returned no transfer-check result for '${name}': the name may be malformed.` }],
-      };
+  // Rounds in which each name appears once; within a round, each (name, code) question is asked once.
+  const rounds: Array<Map<string, string | undefined>> = [];
+  for (const q of questions) {
+    if (rounds.some((r) => r.has(q.name) && r.get(q.name) === q.authCode)) continue;
+    const round = rounds.find((r) => !r.has(q.name)) ?? rounds[rounds.push(new Map()) - 1]!;
+    round.set(q.name, q.authCode);
+  }
+  const answers = new Map<string, TransferEligibility>();
+  const key = (name: string, code: string | undefined) => `${name}\u0000${code === undefined ? "" : encodeAuthCode(code)}`;
+  for (const round of rounds) {
+    const asked = [...round].map(([name, code]) => ({ domain_name: name, ...(code !== undefined ? { auth_code: encodeAuthCode(code) } : {}) }));
+    const result = await client.transferCheck(asked, account);
+    for (const [name, code] of round) {
+      const r = result[name] ?? Object.values(result).find((a) => a.name !== undefined && answerKey(a.name) === name);
+      if (r) answers.set(key(name, code), r);
+    }
+  }
+  return candidates.map((c, i): TransferCheck => {
+    const p = planned[i]!;
+    const given = { name: p.given, ...(p.name !== undefined ? { normalizedName: p.name } : {}) };
+    if ("reason" in p) return { ...given, transferable: false, reasons: [{ code: p.reason, advice: p.advice }] };
+    const r = answers.get(key(p.name, c.authCode));
+    if (!r) {
+      const why = notAnswered(p.name, "domain-transfer-check");
+      return { ...given, transferable: false, reasons: [{ code: why.reason, advice: why.advice }] };
+    }
     return {
-      name,
+      ...given,
       transferable: r.transferable,
       ...(r.pricing ? { pricing: { currency: r.pricing.currency, transferCost: r.pricing.transfer_cost, renewalCost: r.pricing.renewal_cost } } : {}),
       reasons: (r.transferable ? [] : (r.reasons ?? [])).map((x) => ({
         code: x.code,
-        advice: reasonAdvice(x.code, { domain: name, accountId: account, extension: extensionOf(name) }).message,
+        advice: reasonAdvice(x.code, { domain: p.name, accountId: account, extension: extensionOf(p.name) }).message,
       })),
     };
   });

@@ -65,6 +65,18 @@ describe("the dynamic-provider shim forwards every method to the lifecycle", () 
     assert.equal(h.sim.registry.list(ACCOUNT).length, 1);
   });
 
+  it("a malformed cloudflare-registrar:accountId fails the preview as that config value, with no request (not as a 403 blaming the token)", async () => {
+    const get = (key: string) =>
+      ({ "cloudflare-registrar:apiToken": TOKEN, "cloudflare-registrar:accountId": "my-account", "cloudflare-registrar:baseUrl": h.clientOptions().baseUrl })[
+        key
+      ];
+    await dynamic.configure({ config: { get, require: (key: string) => get(key) ?? assert.fail(`config ${key} is not set`) } });
+    const { failures } = await dynamic.check({}, { domainName: "shim.com" });
+    assert.equal(failures?.length, 1);
+    assert.match(failures![0]!.reason, /^Config cloudflare-registrar:accountId is 'my-account', not a Cloudflare account id: 32 lower-case hex characters/);
+    assert.equal(h.sim.requests().length, 0);
+  });
+
   it("configure replaces the settings of the provider already in use", async () => {
     await dynamic.check({}, { domainName: "shim.com" });
     await configure("wrong-token");

@@ -172,3 +172,50 @@ describe("settingsFromConfig: stack config, then the environment", () => {
     assert.deepEqual(settingsFromConfig(config({}), env).poll, { deadlineMs: 90_000 });
   });
 });
+
+describe("settingsFromConfig: every value held to the rules of the equivalent input", () => {
+  const config = (values: Record<string, string>) => (key: string) => values[key];
+
+  it("refuses a malformed account id from config or the environment, naming where it came from, before any request", () => {
+    refuses(
+      () => settingsFromConfig(config({ "cloudflare-registrar:accountId": "acme-corp" }), {}),
+      /^Config cloudflare-registrar:accountId is 'acme-corp', not a Cloudflare account id: 32 lower-case hex characters/,
+      /pulumi config set cloudflare-registrar:accountId/,
+    );
+    refuses(() => settingsFromConfig(config({}), { CLOUDFLARE_ACCOUNT_ID: ACCOUNT_A.toUpperCase() }), /^Env CLOUDFLARE_ACCOUNT_ID is '0123456789ABCDEF/);
+    // Config wins, so a good config value is not failed by a stale variable it overrides.
+    assert.equal(settingsFromConfig(config({ "cloudflare-registrar:accountId": ACCOUNT_A }), { CLOUDFLARE_ACCOUNT_ID: "stale" }).client.accountId, ACCOUNT_A);
+  });
+
+  it("refuses the same account id as an option of the client (checkDomains' accountId)", () => {
+    refuses(() => resolveAccountId("acct", {}), /'acct', not a Cloudflare account id/);
+  });
+
+  it("refuses a base URL or a sandbox switch when the settings are read, not when a client is first needed", () => {
+    refuses(
+      () => settingsFromConfig(config({ "cloudflare-registrar:baseUrl": "localhost:8787" }), {}),
+      /'localhost:8787' must be http\(s\)/,
+      /cloudflare-registrar:baseUrl/,
+    );
+    refuses(() => settingsFromConfig(config({}), { CLOUDFLARE_BASE_URL: "ftp://x" }), /must be http\(s\)/);
+    refuses(() => settingsFromConfig(config({}), { CLOUDFLARE_REGISTRAR_SANDBOX: "yes" }), /CLOUDFLARE_REGISTRAR_SANDBOX='yes' is not a boolean/);
+  });
+
+  it("refuses a workflow timeout that is not a positive number of seconds, instead of ignoring it", () => {
+    refuses(
+      () => settingsFromConfig(config({ "cloudflare-registrar:workflowTimeoutSeconds": "10m" }), {}),
+      /^Config cloudflare-registrar:workflowTimeoutSeconds is '10m', not a positive number of seconds/,
+    );
+    refuses(
+      () => settingsFromConfig(config({}), { CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS: "0" }),
+      /^Env CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS is '0', not a positive number/,
+    );
+  });
+
+  it("names the environment variable, not a config key, when the transfer wait comes from the environment", () => {
+    refuses(
+      () => settingsFromConfig(config({}), { CLOUDFLARE_REGISTRAR_TRANSFER_WAIT_SECONDS: "-1" }),
+      /^Env CLOUDFLARE_REGISTRAR_TRANSFER_WAIT_SECONDS is '-1', not a number of seconds/,
+    );
+  });
+});

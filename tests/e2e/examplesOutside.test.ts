@@ -1,0 +1,105 @@
+import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { guardedEnv, packOnce, REPO_ROOT } from "../support/packed";
+import { ensurePulumi, Stack } from "../support/pulumi";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+
+const EXAMPLES = path.join(REPO_ROOT, "examples");
+const README = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+const VERSION: string = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version;
+
+/** The tarball the README's install steps name, and the `npm install` line that installs it. */
+function readmeInstall(): { tarball: string; line: string } {
+  const line = README.match(/^npm install \.\.\/pulumi-cloudflare-registrar\/(pulumi-cloudflare-registrar-[^\s/]+\.tgz)\b.*$/m);
+  assert.ok(line, "the README's Install section installs the packed tarball with `npm install ../pulumi-cloudflare-registrar/<tarball>`");
+  assert.match(README, /npm ci && npm run build && npm pack\)\s+# writes (\S+)/);
+  assert.equal(README.match(/npm pack\)\s+# writes (\S+)/)![1], line[1], "the pack step writes the tarball the install line names");
+  return { tarball: line[1]!, line: line[0] };
+}
+
+/**
+ * A copy of an example in a temporary directory, nowhere under the repository, its dependencies installed
+ * as the README says: `npm install <the packed tarball>` over the published name, the rest as declared.
+ */
+function copyOutside(example: string): string {
+  const { tarball } = readmeInstall();
+  const packed = packOnce();
+  assert.equal(path.basename(packed), tarball, "`npm pack` writes the tarball the README names");
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "cfr-outside-")), example);
+  cpSync(path.join(EXAMPLES, example), dir, {
+    recursive: true,
+    filter: (from) => !/[\\/](node_modules|Pulumi\.[^\\/]+\.yaml)$/.test(from),
+  });
+  assert.ok(path.relative(REPO_ROOT, dir).startsWith(".."), "the copy is outside the repository");
+  try {
+    execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", packed], { cwd: dir, stdio: "pipe", encoding: "utf8" });
+  } catch (err) {
+    const stderr = (err as { stderr?: string }).stderr ?? "";
+    throw new Error(`npm install --offline of ${example} failed in ${dir}; if the npm cache is cold, run scripts/warm-npm-cache first.\n${stderr}`, {
+      cause: err,
+    });
+  }
+  return dir;
+}
+
+const exampleNames = () => readdirSync(EXAMPLES).filter((e) => existsSync(path.join(EXAMPLES, e, "package.json")));
+
+/** What each example's program imports, and what its Pulumi.yaml asks of the runtime, is in its own package.json. */
+describe("each example declares everything it needs", () => {
+  for (const example of exampleNames()) {
+    it(`${example}: every package index.ts imports, and typescript, are its own dependencies`, () => {
+      const pkg = JSON.parse(readFileSync(path.join(EXAMPLES, example, "package.json"), "utf8"));
+      const declared = { ...pkg.dependencies, ...pkg.devDependencies };
+      const source = readFileSync(path.join(EXAMPLES, example, "index.ts"), "utf8");
+      const imported = [...source.matchAll(/from "([^".][^"]*)"/g)].map((m) =>
+        m[1]!
+          .split("/")
+          .slice(0, m[1]!.startsWith("@") ? 2 : 1)
+          .join("/"),
+      );
+      for (const name of new Set(imported)) assert.ok(declared[name], `${example} imports ${name} without declaring it`);
+      // Pulumi compiles a TypeScript program with the program's own typescript, else its bundled 3.8,
+      // which refuses "module": "node16" (TS6046).
+      assert.ok(declared.typescript, `${example} does not declare typescript`);
+      assert.equal(pkg.dependencies["pulumi-cloudflare-registrar"], `^${VERSION}`, "the published name at this version");
+    });
+  }
+});
+
+describe("@e2e the examples, copied outside the repository and installed as the README says", function () {
+  this.timeout(900_000);
+  let h: Harness | undefined;
+  afterEach(() => h?.stop());
+
+  it("examples/minimal previews with its price and deploys against the simulator, with its own TypeScript", async () => {
+    ensurePulumi();
+    const dir = copyOutside("minimal");
+    assert.ok(existsSync(path.join(dir, "node_modules", "typescript", "package.json")), "typescript is installed from the example's own package.json");
+    h = await startSim();
+    const stack = new Stack(dir, "outside");
+    await stack.init({ "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl }, { "cloudflare-registrar:apiToken": TOKEN });
+    const preview = await stack.ok("preview");
+    assert.doesNotMatch(preview.output, /TS\d{4}/);
+    assert.match(preview.output, /my-new-startup\.dev: available; registering it will cost USD 12\.00 for 1 year/);
+    const up = await stack.ok("up", "--yes");
+    assert.match(up.output, /status\s*:\s*"active"/);
+    assert.deepEqual(
+      h.sim.charges().map((c) => c.domain),
+      ["my-new-startup.dev"],
+    );
+  });
+
+  for (const example of ["dns-zone", "transfer"]) {
+    // Their @pulumi/cloudflare resources need that provider's plugin and a Cloudflare account, which the
+    // tests have neither of: what a copy can show offline is that it installs and compiles on its own.
+    it(`examples/${example} installs and compiles with its own TypeScript and tsconfig`, () => {
+      const dir = copyOutside(example);
+      const tsc = path.join(dir, "node_modules", "typescript", "bin", "tsc");
+      assert.ok(existsSync(tsc), "typescript is installed from the example's own package.json");
+      execFileSync(process.execPath, [tsc, "-p", dir, "--noEmit"], { cwd: dir, env: guardedEnv(), stdio: "pipe", encoding: "utf8" });
+    });
+  }
+});
