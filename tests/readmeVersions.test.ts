@@ -56,10 +56,12 @@ describe("the README's support table matches what CI runs", () => {
     assert.equal(table.get("1")![2], leg1, "leg 1 builds the CLI at the locked @pulumi/pulumi version");
   });
 
-  it("leg 2: the CLI is .ci/run's newest_cli, in the table and in the sentence after it", () => {
-    const newestCli = read(".ci/run").match(/^newest_cli=(\S+)$/m)?.[1] ?? assert.fail(".ci/run sets newest_cli");
+  it("leg 2: the CLI is .ci/run's newest_cli, in the table and in the sentence after it; the SDK its newest_sdk", () => {
+    const pin = (name: string) => read(".ci/run").match(new RegExp(`^${name}=(\\S+)$`, "m"))?.[1] ?? assert.fail(`.ci/run sets ${name}`);
+    const newestCli = pin("newest_cli");
     assert.equal(table.get("2")![2], newestCli);
     assert.equal(first(README.match(/Pulumi CLI (\S+) is the newest the Go module proxy/)?.[0] ?? "", "CLI sentence"), newestCli);
+    assert.equal(newest, pin("newest_sdk"), "legs 2 and 3 install .ci/run's newest_sdk");
   });
 
   it("legs 2 and 3 name the same newest @pulumi/pulumi, wherever the README names it, no older than leg 1's", () => {
