@@ -10,7 +10,15 @@
  */
 import type { RegistrarClient } from "../client";
 import type { ProviderSettings } from "../config";
-import { AuthenticationError, ConflictError, CredentialsError, OutcomeUnknownError, PermissionDeniedError, RegistrarError, ResponseShapeError } from "../errors";
+import {
+  AuthenticationError,
+  ConflictError,
+  CredentialsError,
+  OutcomeUnknownError,
+  PermissionDeniedError,
+  RegistrarError,
+  ResponseShapeError,
+} from "../errors";
 import { warnEngine } from "../engineLog";
 import type { Registration, WorkflowStatus } from "../schemas";
 import { configuredAccountId } from "../settings";

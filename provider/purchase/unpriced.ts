@@ -10,8 +10,8 @@ export const REQUIRE_PRICED_PREVIEW = "cloudflare-registrar:requirePricedPreview
 export const REQUIRE_PRICED_PREVIEW_ENV = "CLOUDFLARE_REGISTRAR_REQUIRE_PRICED_PREVIEW";
 
 const SETTING = {
-  credentials: "an API token (config cloudflare-registrar:apiToken, set with --secret, or env CLOUDFLARE_API_TOKEN)",
-  accountId: "an account id (input accountId, config cloudflare-registrar:accountId or env CLOUDFLARE_ACCOUNT_ID)",
+  credentials: "API token (config cloudflare-registrar:apiToken, set with --secret, or env CLOUDFLARE_API_TOKEN)",
+  accountId: "account id (input accountId, config cloudflare-registrar:accountId or env CLOUDFLARE_ACCOUNT_ID)",
 };
 
 export interface Missing {
@@ -25,7 +25,12 @@ export function unpricedPreview(domain: string, gerund: string, missing: Missing
   const what = [missing.credentials ? SETTING.credentials : "", missing.accountId ? SETTING.accountId : ""].filter(Boolean).join(" and no ");
   const said = `${domain} was NOT PRICED: this run has no ${what}, so its availability, price and the extension's rules were not checked`;
   if (required) {
-    return { failure: { property: "", reason: `${said}. Set ${what.includes(" and no ") ? "them" : "it"} for this run; ${REQUIRE_PRICED_PREVIEW} is true, so an unpriced preview fails.` } };
+    return {
+      failure: {
+        property: "",
+        reason: `${said}. Set ${what.includes(" and no ") ? "them" : "it"} for this run; ${REQUIRE_PRICED_PREVIEW} is true, so an unpriced preview fails.`,
+      },
+    };
   }
   return {
     warning:
