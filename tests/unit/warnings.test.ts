@@ -12,6 +12,8 @@ import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 const engineRpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const engineProto = require("@pulumi/pulumi/proto/engine_pb");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
 
 interface Logged {
   severity: number;
@@ -26,7 +28,7 @@ async function fakeEngine(): Promise<{ address: string; logged: Logged[]; stop: 
   server.addService(engineRpc.EngineService, {
     log(call: { request: { getSeverity(): number; getMessage(): string; getUrn(): string } }, done: (e: null, r: unknown) => void) {
       logged.push({ severity: call.request.getSeverity(), message: call.request.getMessage(), urn: call.request.getUrn() });
-      done(null, new (require("google-protobuf/google/protobuf/empty_pb").Empty)());
+      done(null, new Empty());
     },
   });
   const port = await new Promise<number>((resolve, reject) =>
