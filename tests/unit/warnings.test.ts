@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as dynamic from "../../provider/dynamic";
 import { engineAddress, flushWarnings, useEngineForTests, warnEngine } from "../../provider/engineLog";
@@ -237,5 +239,43 @@ describe("refresh's refused credentials say which credentials refresh uses", () 
     );
     const printed = await stderrOf(() => errs.forEach((e) => console.error(`${e}: ${e.stack}`)));
     assert.equal(printed, "");
+  });
+});
+
+describe("the README's sample messages are what the provider says", () => {
+  const readme = readFileSync(path.join(__dirname, "../../../README.md"), "utf8");
+  const ray = (s: string) => s.replace(/cf-ray [0-9a-f]+-SIM/g, "cf-ray <ray>");
+  let h: Harness;
+  afterEach(() => h?.stop());
+
+  it("the 401 sample (preview) and the 401 in refresh (read), from the same wrong token", async () => {
+    h = await startSim();
+    const values: Record<string, string> = {
+      "cloudflare-registrar:apiToken": "not-the-token",
+      "cloudflare-registrar:accountId": ACCOUNT,
+      "cloudflare-registrar:baseUrl": h.sim.baseUrl,
+    };
+    await dynamic.configure({ config: { get: (key: string) => values[key] } } as never);
+    const reason = (await dynamic.check({}, { domainName: "launch.dev" })).failures![0]!.reason;
+    const sample = readme.match(/^ {2}error: \S+ resource 'site' has a problem: (.*HTTP 401.*)$/m)?.[1];
+    assert.equal(ray(sample ?? "(no 401 sample in the README)"), ray(reason));
+    const read = await dynamic.read("launch.dev", { domainName: "launch.dev", accountId: ACCOUNT, status: "active" }).then(
+      () => assert.fail("read must fail"),
+      (e: Error) => e,
+    );
+    const tail = readme.match(/^… failed with HTTP 401: (.*)$/m)?.[1];
+    assert.ok(tail && read.message.endsWith(tail), `README: ${tail}\nprovider: ${read.message}`);
+  });
+
+  it("the unpriced preview's warning", async () => {
+    const h2 = await startSim();
+    try {
+      const warned: string[] = [];
+      const p = new RegistrationProvider({ client: { baseUrl: h2.sim.baseUrl, env: { CLOUDFLARE_ACCOUNT_ID: ACCOUNT } }, warn: (m) => warned.push(m) });
+      await p.check(undefined, { domainName: "launch.dev" });
+      assert.ok(readme.includes(`\nwarning: ${warned[0]}\n`), `the README shows: warning: ${warned[0]}`);
+    } finally {
+      h2.stop();
+    }
   });
 });
