@@ -19,6 +19,10 @@ export interface ProviderSettings {
   transferWaitMs?: number;
   /** Where the provider reports progress and quotes; the engine shows the provider's stderr. */
   log?: (message: string) => void;
+  /** Where warnings go. Default: the engine, at warning severity (provider/engineLog.ts); with only `log` given, `log`. */
+  warn?: (message: string) => void;
+  /** Fail, rather than warn about, the preview of a new domain that this run cannot price (no credentials or account id). */
+  requirePricedPreview?: boolean;
   /** Expiry and status warnings: how many days ahead, and whether they fail the run instead. */
   renewal?: { warningDays: number; fail: boolean };
   /** Milliseconds since the epoch; the renewal warnings' "today". Default Date.now. */
@@ -65,6 +69,11 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
       env,
     },
     poll: timeoutMs !== undefined ? { deadlineMs: timeoutMs } : undefined,
+    requirePricedPreview:
+      booleanSetting(
+        "cloudflare-registrar:requirePricedPreview",
+        first("cloudflare-registrar:requirePricedPreview") ?? env.CLOUDFLARE_REGISTRAR_REQUIRE_PRICED_PREVIEW?.trim().toLowerCase(),
+      ) ?? false,
     renewal: {
       warningDays: wholeDays(
         "cloudflare-registrar:expiryWarningDays",

@@ -120,7 +120,7 @@ export class NetworkError extends RegistrarError {
   constructor(request: RequestInfo, detail: string, timedOut: boolean, notSent: boolean, options?: { cause?: unknown }) {
     super(
       `${describe(request)} ${timedOut ? "timed out" : "failed to connect or lost its connection"}: ${detail}. ` +
-        "Check network access to the Cloudflare API (or CLOUDFLARE_BASE_URL) and retry.",
+        "Check network access to the Cloudflare API, or the endpoint set by config cloudflare-registrar:baseUrl or env CLOUDFLARE_BASE_URL, and retry.",
       options,
     );
     this.request = request;

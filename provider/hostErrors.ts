@@ -19,20 +19,24 @@ export function isExpected(err: unknown): err is Error {
   return err instanceof RegistrarError || err instanceof PartialStateError;
 }
 
-/** Errors thrown to the host whose `${e}: ${e.stack}` line it is about to print. */
-const unprinted = new Set<Error>();
+/**
+ * Errors thrown to the host whose `${e}: ${e.stack}` line it is about to print, with how many times: one
+ * failed listing is thrown to every read that shared it, and the host prints it once per read.
+ */
+const unprinted = new Map<Error, number>();
 let filterInstalled = false;
 
 function printedByHostQuietly(err: Error): void {
-  unprinted.add(err);
+  unprinted.set(err, (unprinted.get(err) ?? 0) + 1);
   if (filterInstalled) return;
   filterInstalled = true;
   const original = console.error.bind(console);
   console.error = (...args: unknown[]) => {
     if (args.length === 1 && typeof args[0] === "string") {
-      for (const e of unprinted) {
+      for (const [e, times] of unprinted) {
         if (args[0] === `${e}: ${e.stack}`) {
-          unprinted.delete(e);
+          if (times > 1) unprinted.set(e, times - 1);
+          else unprinted.delete(e);
           return;
         }
       }
@@ -44,11 +48,30 @@ function printedByHostQuietly(err: Error): void {
 /** check: an expected error becomes one check failure on the resource (no property: it is not an input's fault). */
 export async function failuresWhenExpected<R extends CheckResult>(news: Record<string, unknown>, call: () => Promise<R>): Promise<R | CheckResult> {
   try {
-    return await call();
+    return atValues(await call());
   } catch (err) {
     if (!isExpected(err)) throw err;
     return { inputs: news, failures: [{ property: "", reason: err.message }] };
+  } finally {
+    await warningsDelivered();
   }
+}
+
+/**
+ * The engine prints a failure's property with `inputs[property]`, a top-level lookup: a nested path
+ * (`contactExtensions.us_nexus_category`) or an absent input shows as `value {<nil>}`. Such a failure
+ * goes on the resource instead; its reason already names the field.
+ */
+export function atValues<R extends CheckResult>(result: R): R {
+  if (!result.failures?.length) return result;
+  const has = (p: string) => result.inputs !== undefined && Object.prototype.hasOwnProperty.call(result.inputs, p) && result.inputs[p] !== undefined;
+  return { ...result, failures: result.failures.map((f) => (f.property === "" || has(f.property) ? f : { ...f, property: "" })) };
+}
+
+/** Warnings go to the engine over gRPC; each is delivered before the answer of the call that raised it. */
+function warningsDelivered(): Promise<void> {
+  const { flushWarnings } = require("./engineLog") as typeof import("./engineLog");
+  return flushWarnings();
 }
 
 /** diff, read, delete: the host prints what they throw, with its stack. */
@@ -58,6 +81,8 @@ export async function quietWhenExpected<T>(call: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (isExpected(err)) printedByHostQuietly(err);
     throw err;
+  } finally {
+    await warningsDelivered();
   }
 }
 
@@ -68,5 +93,7 @@ export async function stackForBugs<T>(call: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (!isExpected(err)) console.error(`cloudflare-registrar: unexpected error (a bug; please report it): ${err instanceof Error ? err.stack : String(err)}`);
     throw err;
+  } finally {
+    await warningsDelivered();
   }
 }

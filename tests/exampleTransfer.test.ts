@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
+import { unconfigureShims } from "./support/shims";
 
 interface Registered {
   type: string;
@@ -11,6 +12,8 @@ const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(re
 
 /** examples/transfer under mocks: the zone first, then the transfer, with the auth code from secret config. */
 describe("examples/transfer under pulumi.runtime.setMocks", () => {
+  // A shim another suite left configured would be serialized with its live provider (tests/support/shims.ts).
+  before(unconfigureShims);
   const registered: Registered[] = [];
   let program: typeof import("../examples/transfer/index");
 

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
+import { unconfigureShims } from "./support/shims";
 
 interface Registered {
   type: string;
@@ -14,6 +15,8 @@ const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(re
  * program imports the package by its name, as a user's program does.
  */
 describe("examples/dns-zone under pulumi.runtime.setMocks", () => {
+  // A shim another suite left configured would be serialized with its live provider (tests/support/shims.ts).
+  before(unconfigureShims);
   const registered: Registered[] = [];
   let program: typeof import("../examples/dns-zone/index");
 

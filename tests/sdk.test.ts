@@ -34,6 +34,8 @@ const hostConfig = (values: Record<string, string>): pulumi.dynamic.Config => ({
 });
 
 describe("SDK under pulumi.runtime.setMocks", () => {
+  // A shim another suite left configured would be serialized with its live provider (tests/support/shims.ts).
+  before(unconfigureShims);
   before(() => {
     // Mocks are process-wide: each suite installs its own before it runs.
     pulumi.runtime.setMocks(

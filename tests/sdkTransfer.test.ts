@@ -1,10 +1,13 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
+import { unconfigureShims } from "./support/shims";
 
 const CODE = "sdk-Auth+Code/1";
 
 describe("DomainTransfer and checkTransfers (SDK)", () => {
+  // A shim another suite left configured would be serialized with its live provider (tests/support/shims.ts).
+  before(unconfigureShims);
   let sdk: typeof import("../sdk");
   const registered: Array<{ type: string; name: string; inputs: Record<string, unknown> }> = [];
   before(() => {

@@ -10,7 +10,16 @@
  */
 import type { RegistrarClient } from "../client";
 import type { ProviderSettings } from "../config";
-import { ConflictError, CredentialsError, OutcomeUnknownError, RegistrarError, ResponseShapeError } from "../errors";
+import {
+  AuthenticationError,
+  ConflictError,
+  CredentialsError,
+  OutcomeUnknownError,
+  PermissionDeniedError,
+  RegistrarError,
+  ResponseShapeError,
+} from "../errors";
+import { warnEngine } from "../engineLog";
 import type { Registration, WorkflowStatus } from "../schemas";
 import { configuredAccountId } from "../settings";
 import { isUnknown, normalizeDomainName, registrableProblem } from "../validation";
@@ -24,6 +33,7 @@ import { refuseChanges } from "./changes";
 import type { PurchaseContext, PurchaseInputs, PurchaseKind } from "./kind";
 import { unfinishedMessage } from "./outcome";
 import { unappliedInState, unappliedOnAdoption } from "./unapplied";
+import { unpricedPreview } from "./unpriced";
 import { deleteRefusal, PartialStateError } from "./partial";
 
 /** The outputs every purchase shares (a domain registration, as Cloudflare reports it). */
@@ -55,6 +65,13 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
 
   protected log(message: string): void {
     (this.settings.log ?? ((m: string) => console.error(m)))(`cloudflare-registrar: ${message}`);
+  }
+
+  /** A warning the engine counts as one; with only a `log` given (tests, scripts), that log has it. */
+  protected warn(message: string): void {
+    if (this.settings.warn) this.settings.warn(`cloudflare-registrar: ${message}`);
+    else if (this.settings.log) this.settings.log(`cloudflare-registrar: warning: ${message}`);
+    else warnEngine(`cloudflare-registrar: ${message}`);
   }
 
   protected client(): RegistrarClient {
@@ -119,8 +136,12 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     delete inputs.quote; // only check writes a quote
     if (failures.length > 0 || isUnknown(inputs.domainName) || isUnknown(inputs.accountId)) return { inputs, failures };
     const domain = inputs.domainName as string;
-    if (!this.hasCredentials() || inputs.accountId === undefined) {
-      this.log(`${domain}: no Cloudflare credentials or account id in this run, so availability, price and the extension's rules were not checked.`);
+    const credentials = this.hasCredentials();
+    if (!credentials || inputs.accountId === undefined) {
+      const missing = { credentials: !credentials, accountId: inputs.accountId === undefined };
+      const verdict = unpricedPreview(domain, this.kind.gerund, missing, this.settings.requirePricedPreview ?? false);
+      if ("failure" in verdict) return { inputs, failures: [verdict.failure] };
+      this.warn(verdict.warning);
       return { inputs, failures };
     }
     const accountId = inputs.accountId as string;
@@ -356,6 +377,14 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   // ---- read ------------------------------------------------------------------------------------
 
   async read(id: string, props: Record<string, unknown>) {
+    try {
+      return await this.readNow(id, props);
+    } catch (err) {
+      throw withRecordedCredentials(err);
+    }
+  }
+
+  private async readNow(id: string, props: Record<string, unknown>) {
     const previous = props as unknown as O;
     const accountId = previous.accountId ?? this.client().accountId();
     // The listing answers for what it holds, settled; anything else gets its own look before it is called gone.
@@ -387,7 +416,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const { risk, warning } = assessRenewal(facts, (this.settings.now ?? Date.now)(), warningDays);
     if (!warning || (risk === "expiring" && autoRenewComing)) return;
     if (fail) throw new RegistrarError(`${warning} (This fails the run because cloudflare-registrar:failOnExpiryWarning is true.)`);
-    this.log(`warning: ${warning}`);
+    this.warn(warning);
   }
 
   private setState(outs: O, state: string): void {
@@ -417,4 +446,18 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   async delete(id: string, props: Record<string, unknown>): Promise<void> {
     throw new RegistrarError(deleteRefusal((props.domainName as string | undefined) ?? id, this.kind.noun, this.kind.deleteNote));
   }
+}
+
+/**
+ * `pulumi refresh` configures the provider with the stack config recorded by the last `pulumi up`, not
+ * the current one: a token fixed since then is not used until an update records it. A refusal of the
+ * credentials in read says so, and what to run.
+ */
+function withRecordedCredentials(err: unknown): unknown {
+  if (!(err instanceof AuthenticationError || err instanceof PermissionDeniedError)) return err;
+  const Refusal = err.constructor as typeof AuthenticationError;
+  const recorded =
+    "If you changed the token since the last `pulumi up`: `pulumi refresh` uses the credentials recorded by the last `pulumi up`, " +
+    "so run `pulumi up` to record the new ones, or `pulumi refresh --run-program` to refresh with the current config.";
+  return new Refusal(err.status, err.errors, err.request, `${err.nextStep} ${recorded}`);
 }

@@ -44,7 +44,11 @@ describe("@e2e expiry and status warnings through the real engine", function () 
     const s = await adopted("lapsing.com", { auto_renew: false, expires_at: inDays(12.5) });
     h.sim.clearRequests();
     const preview = await s.ok("preview", "--expect-no-changes");
-    assert.match(preview.output, /warning: lapsing\.com expires in 12 days and will not renew; set autoRenew: true or renew in the dashboard\./);
+    // "warning: " before the provider's own prefix: the engine's severity, not text on stderr (counted as a message).
+    assert.match(
+      preview.output,
+      /warning: cloudflare-registrar: lapsing\.com expires in 12 days and will not renew; set autoRenew: true or renew in the dashboard\./,
+    );
     assert.equal(h.sim.requests().length, 0, JSON.stringify(h.sim.counts()));
     console.log(`      preview output (expiring):\n${preview.output.replace(/^/gm, "        ")}`);
   });
@@ -57,7 +61,7 @@ describe("@e2e expiry and status warnings through the real engine", function () 
     await s.ok("refresh", "--yes");
     h.sim.clearRequests();
     const preview = await s.ok("preview");
-    assert.match(preview.output, /warning: slipping\.com is in the REDEMPTION PERIOD/);
+    assert.match(preview.output, /warning: cloudflare-registrar: slipping\.com is in the REDEMPTION PERIOD/);
     assert.equal(h.sim.requests().length, 0, JSON.stringify(h.sim.counts()));
     console.log(`      preview output (redemption_period):\n${preview.output.replace(/^/gm, "        ")}`);
   });
