@@ -98,7 +98,9 @@ async function realClock(c: Case): Promise<void> {
     }
   }
   lags.sort((a, b) => a - b);
-  console.log(`  ${c.label.padEnd(44)} lag min ${ms(lags[0]!)}  median ${ms(lags[Math.floor(lags.length / 2)]!)}  max ${ms(lags.at(-1)!)}  (${polls} status requests)`);
+  console.log(
+    `  ${c.label.padEnd(44)} lag min ${ms(lags[0]!)}  median ${ms(lags[Math.floor(lags.length / 2)]!)}  max ${ms(lags.at(-1)!)}  (${polls} status requests)`,
+  );
 }
 
 async function virtualClock(c: Case): Promise<void> {
@@ -118,7 +120,9 @@ async function main(): Promise<void> {
   console.log(`Detection lag: provider create/update returns after the simulator's workflow ends (real HTTP, real clock, ${RUNS} runs)`);
   for (const c of [
     registration("registration blocked 3 s", "blocked-bench.com", { domains: { "blocked-bench.com": { scenario: { kind: "blocked", blockedMs: 3_000 } } } }),
-    registration("registration 2 s (pending, then in_progress)", "slow-bench.com", { domains: { "slow-bench.com": { scenario: { kind: "slow", durationMs: 2_000 } } } }),
+    registration("registration 2 s (pending, then in_progress)", "slow-bench.com", {
+      domains: { "slow-bench.com": { scenario: { kind: "slow", durationMs: 2_000 } } },
+    }),
     update("auto_renew update 2 s", "update-bench.com", 2_000),
     transfer("transfer 2 s (mostly blocked)", 2_000),
   ])
