@@ -19,7 +19,8 @@ export function formatDuration(ms: number): string {
 
 /**
  * An `onProgress` for awaitWorkflow: a line at each state change (and at once for a wait that starts
- * blocked) and every `everyMs` of waiting, naming
+ * blocked) and at every `everyMs` mark of the wait (30 s, 1 min, ...; give awaitWorkflow the same
+ * `reportEveryMs` and a poll lands on each), naming
  * `what` (the domain and the operation), the state, the time waited and the next poll; and, once a wait
  * has been reported, a line when it settles.
  */
@@ -35,7 +36,7 @@ export function progressLines(what: string, initial: WorkflowState, log: (line: 
       if (lastLineAt !== undefined && changed) log(`${what}: ${workflow.state} after ${elapsed}.`);
       return;
     }
-    if (!changed && wait.elapsedMs - (lastLineAt ?? 0) < everyMs) return;
+    if (!changed && Math.floor(wait.elapsedMs / everyMs) <= Math.floor((lastLineAt ?? 0) / everyMs)) return;
     lastLineAt = wait.elapsedMs;
     log(`${what}: ${workflow.state}, waited ${elapsed} so far; next poll in ${formatDuration(wait.nextPollMs)}.`);
   };

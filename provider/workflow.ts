@@ -1,7 +1,9 @@
 /**
  * Awaiting a registration or update workflow. Returns an outcome for the caller to branch on; only
- * transport and API errors throw. Polls quickly at first (most workflows finish within seconds), then
- * backs off; a `blocked` workflow waits on a third party, so it is polled at a much longer interval.
+ * transport and API errors throw. The wait before each poll is a fixed share of the time waited so far,
+ * so a workflow is noticed within that share of its length after it ends: under a second for one of a few
+ * seconds, in any state. The share grows the interval towards a ceiling, and `blocked` (a third party)
+ * has a higher ceiling than pending or in progress, as the API asks; the deadline ends every wait.
  */
 import type { WorkflowState, WorkflowStatus } from "./schemas";
 
@@ -16,18 +18,20 @@ export const realClock: Clock = {
 };
 
 export interface PollOptions {
-  /** First wait, and the base of the backoff. Default 250 ms. */
+  /** Shortest wait between polls, and the first. Default 250 ms. */
   initialIntervalMs?: number;
-  /** Growth of the wait after each poll. Default 1.5. */
-  backoffFactor?: number;
-  /** Longest wait between polls while the workflow makes progress. Default 5 s. */
+  /** Each wait is this share of the time waited so far (the most a workflow's end is noticed late, relative to its length). Default 0.25. */
+  backoffShare?: number;
+  /** Longest wait between polls while pending or in progress. Default 5 s. */
   maxIntervalMs?: number;
-  /** Wait between polls while `blocked`. Default 30 s. */
+  /** Longest wait between polls while `blocked`: at least maxIntervalMs. Default 30 s. */
   blockedIntervalMs?: number;
   /** Give up (with a `deadline` outcome) after this long. Default 10 minutes. */
   deadlineMs?: number;
   /** Called as the wait starts (polls 0, the state it starts from), then after each poll. */
   onProgress?: (workflow: WorkflowStatus, polls: number, wait: WaitProgress) => void;
+  /** A poll lands on every multiple of this since the wait began, so progress said on that grid is said on time. */
+  reportEveryMs?: number;
   clock?: Clock;
 }
 
@@ -39,13 +43,37 @@ export interface WaitProgress {
   nextPollMs?: number;
 }
 
-export const DEFAULT_POLL_OPTIONS: Required<Omit<PollOptions, "onProgress" | "clock">> = {
+export const DEFAULT_POLL_OPTIONS: Required<Omit<PollOptions, "onProgress" | "reportEveryMs" | "clock">> = {
   initialIntervalMs: 250,
-  backoffFactor: 1.5,
+  backoffShare: 0.25,
   maxIntervalMs: 5_000,
   blockedIntervalMs: 30_000,
   deadlineMs: 10 * 60_000,
 };
+
+export type PollCadence = Pick<Required<PollOptions>, "initialIntervalMs" | "backoffShare" | "maxIntervalMs" | "blockedIntervalMs">;
+
+/**
+ * The wait before the next poll of a workflow in `state`, `elapsedMs` into the wait. Proportional to the
+ * time waited, not to the number of polls: a block that lifts after 3 s is as urgent as any 3 s wait (the
+ * user is watching), while one that lasts minutes is polled at the ceiling.
+ */
+export function pollInterval(state: WorkflowState, elapsedMs: number, cadence: PollCadence): number {
+  const ceiling = state === "blocked" ? Math.max(cadence.blockedIntervalMs, cadence.maxIntervalMs) : cadence.maxIntervalMs;
+  return Math.min(ceiling, Math.max(cadence.initialIntervalMs, elapsedMs * cadence.backoffShare));
+}
+
+/**
+ * pollInterval, moved onto the next multiple of `reportEveryMs` when that comes first or hardly later
+ * (within the first interval: not two polls in a row for it). Without the grid, a progress line due at 30 s
+ * would wait for the first poll after it, up to a ceiling later.
+ */
+export function nextPollWait(state: WorkflowState, elapsedMs: number, cadence: PollCadence, reportEveryMs?: number): number {
+  const wait = pollInterval(state, elapsedMs, cadence);
+  if (!reportEveryMs) return wait;
+  const untilMark = (Math.floor(elapsedMs / reportEveryMs) + 1) * reportEveryMs - elapsedMs;
+  return untilMark < wait + cadence.initialIntervalMs ? untilMark : wait;
+}
 
 interface Base {
   workflow: WorkflowStatus;
@@ -99,9 +127,8 @@ export async function awaitWorkflow(
   const deadline = started + o.deadlineMs;
   let workflow = initial;
   let polls = 0;
-  let interval = o.initialIntervalMs;
   // The last poll lands on the deadline rather than past it.
-  const nextWait = () => Math.min(workflow.state === "blocked" ? Math.max(o.blockedIntervalMs, interval) : interval, deadline - clock.now());
+  const nextWait = () => Math.min(nextPollWait(workflow.state, clock.now() - started, o, options.reportEveryMs), deadline - clock.now());
   const report = () => {
     const next = settledOutcome(workflow) ? undefined : nextWait();
     options.onProgress?.(workflow, polls, { elapsedMs: clock.now() - started, nextPollMs: next !== undefined && next > 0 ? next : undefined });
@@ -115,7 +142,6 @@ export async function awaitWorkflow(
     await clock.sleep(wait);
     workflow = await fetch(workflow.links.self);
     polls++;
-    interval = Math.min(o.maxIntervalMs, interval * o.backoffFactor);
     report();
   }
 }

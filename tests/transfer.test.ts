@@ -6,7 +6,7 @@ import type { WorkflowStatus } from "../provider/schemas";
 import { TransferProvider } from "../provider/transfer/provider";
 import type { TransferOutputs } from "../provider/transfer/mapping";
 import { UNKNOWN } from "../provider/validation";
-import { ACCOUNT, Harness, startSim } from "./support/sim";
+import { ACCOUNT, Harness, startSim, VirtualClock } from "./support/sim";
 import type { SimulatorOptions } from "../simulator/server";
 
 /** A code as registrars issue them, with characters that base64 changes, so a plain-text leak is findable. */
@@ -445,6 +445,43 @@ describe("TransferProvider when the transfer workflow needs the user or fails", 
     );
     assert.equal(h.sim.requests({ endpoint: "transfer-in" }).length, 1);
     assert.deepEqual(h.sim.charges(), []);
+  });
+});
+
+describe("DomainTransfer create's wait, on its own cadence and a virtual clock shared with the simulator", () => {
+  let h: Harness;
+  let p: TransferProvider;
+  let clock: VirtualClock;
+  afterEach(async () => {
+    await p.close();
+    await h.stop();
+  });
+  /** Create with the default transferWaitSeconds (60) and the transfer's default poll cadence. */
+  const create = async (transferMs: number) => {
+    clock = new VirtualClock();
+    h = await startSim({ now: clock.now, transferMs, domains: { "taken-wait.com": { authCode: CODE } } });
+    p = new TransferProvider({ client: h.clientOptions(), poll: { clock }, log: () => undefined });
+    const checked = await p.check(undefined, { domainName: "taken-wait.com", authCode: CODE });
+    assert.deepEqual(checked.failures, []);
+    const startedAt = clock.t;
+    const { outs } = await p.create(checked.inputs);
+    return { outs, waited: clock.t - startedAt };
+  };
+
+  it("a transfer that lands in 2 s (mostly blocked) ends the wait within 1 s of landing, not at transferWaitSeconds", async () => {
+    const { outs, waited } = await create(2_000);
+    assert.equal(outs.status, "active");
+    assert.equal(outs.transferState, "succeeded");
+    assert.ok(waited >= 2_000 && waited <= 3_000, `create waited ${waited} ms for a 2 s transfer`);
+    assert.equal(h.sim.requests({ endpoint: "transfer-in" }).length, 1);
+  });
+
+  it("a transfer of days is left to refresh after transferWaitSeconds, with a few status requests a minute", async () => {
+    const { outs, waited } = await create(5 * 24 * 3_600_000);
+    assert.equal(outs.status, "transfer_pending");
+    assert.equal(waited, 60_000);
+    const polls = h.sim.requests({ endpoint: "transfer-in-status" }).length;
+    assert.ok(polls <= 25, `${polls} status requests`);
   });
 });
 

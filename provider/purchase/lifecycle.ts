@@ -24,7 +24,7 @@ import type { Registration, WorkflowStatus } from "../schemas";
 import { configuredAccountId } from "../settings";
 import { isUnknown, normalizeDomainName, registrableProblem } from "../validation";
 import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "../workflow";
-import { progressLines } from "../progress";
+import { PROGRESS_EVERY_MS, progressLines } from "../progress";
 import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../renewal";
 import { RegistrationIndex } from "../registrationIndex";
 import { ALONGSIDE } from "../alongside";
@@ -251,6 +251,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
         ...this.settings.poll,
         ...(deadlineMs !== undefined ? { deadlineMs } : {}),
         onProgress: progressLines(`${domain}: ${this.kind.noun}`, workflow.state, (m) => this.log(m)),
+        reportEveryMs: PROGRESS_EVERY_MS,
       }));
     if (outcome.kind === "succeeded") {
       const { registration: registrationSchema } = require("../schemas") as typeof import("../schemas");
@@ -357,7 +358,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     const client = this.client();
     const { workflow } = await client.updateRegistration(domain, { auto_renew: autoRenew }, { accountId });
     const onProgress = progressLines(`${domain}: auto_renew=${autoRenew} update`, workflow.state, (m) => this.log(m));
-    const outcome = settledOutcome(workflow) ?? (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), { ...this.settings.poll, onProgress }));
+    const outcome =
+      settledOutcome(workflow) ??
+      (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), { ...this.settings.poll, onProgress, reportEveryMs: PROGRESS_EVERY_MS }));
     if (outcome.kind !== "succeeded") {
       throw new RegistrarError(
         unfinishedMessage(outcome, {

@@ -130,9 +130,10 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
         throw err;
       }
     },
-    // The API asks for a poll every 30 s while a transfer is pending or in progress, and far less while
-    // blocked on the losing registrar; a transfer rarely finishes within create's short wait anyway.
-    poll: { initialIntervalMs: 1_000, backoffFactor: 2, maxIntervalMs: 30_000, blockedIntervalMs: 30 * 60_000 },
+    // The ceilings are the API's: every 30 s while pending or in progress, every 30 minutes while blocked on the
+    // losing registrar. Create's wait never reaches them; starting at 0.5 s, it ends within a fraction of a second
+    // of a transfer that lands while it waits, instead of sleeping out transferWaitSeconds.
+    poll: { initialIntervalMs: 500, maxIntervalMs: 30_000, blockedIntervalMs: 30 * 60_000 },
     awaitMs: () => waitMs() ?? DEFAULT_TRANSFER_WAIT_MS,
 
     outputs: transferOutputs,
