@@ -20,6 +20,7 @@ import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../ren
 import { RegistrationIndex } from "../registrationIndex";
 import { ALONGSIDE } from "../alongside";
 import { DomainChecks } from "../domainChecks";
+import { redact } from "../secrets";
 import { refuseChanges } from "./changes";
 import type { PurchaseContext, PurchaseInputs, PurchaseKind } from "./kind";
 import { unfinishedMessage } from "./outcome";
@@ -53,7 +54,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   ) {}
 
   protected log(message: string): void {
-    (this.settings.log ?? ((m: string) => console.error(m)))(`cloudflare-registrar: ${message}`);
+    (this.settings.log ?? ((m: string) => console.error(m)))(redact(`cloudflare-registrar: ${message}`));
   }
 
   protected client(): RegistrarClient {

@@ -5,6 +5,7 @@
 import type { RegistrarClient } from "../client";
 import { extensionOf } from "../names";
 import { normalizeDomainName } from "../validation";
+import { LABELS, redactError } from "../secrets";
 import { encodeAuthCode } from "./authCode";
 import { reasonAdvice } from "./reasons";
 
@@ -32,10 +33,15 @@ export async function checkTransferEligibility(
     const n = normalizeDomainName(c.domainName);
     return "name" in n ? n.name : c.domainName;
   });
-  const answers = await client.transferCheck(
-    candidates.map((c, i) => ({ domain_name: names[i]!, ...(c.authCode !== undefined ? { auth_code: encodeAuthCode(c.authCode) } : {}) })),
-    account,
-  );
+  const codes = candidates.flatMap((c) => (typeof c.authCode === "string" ? [{ value: c.authCode, label: LABELS.authCode }] : []));
+  const answers = await client
+    .transferCheck(
+      candidates.map((c, i) => ({ domain_name: names[i]!, ...(c.authCode !== undefined ? { auth_code: encodeAuthCode(c.authCode) } : {}) })),
+      account,
+    )
+    .catch((e: unknown) => {
+      throw redactError(e, codes);
+    });
   return names.map((name) => {
     const r = answers[name] ?? Object.values(answers).find((a) => a.name === name);
     if (!r)
