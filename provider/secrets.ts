@@ -56,8 +56,15 @@ export function rememberSecret(value: unknown, label: string): void {
   for (const form of secretForms(value)) if (!known.has(form)) known.set(form, label);
 }
 
+/** Pulumi's marker of a secret value (`{ [SIG]: SECRET_SIG, value }`), in case an input arrives wrapped. */
+const SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const unwrap = (v: unknown): unknown =>
+  v && typeof v === "object" && (v as Record<string, unknown>)[SIG] === SECRET_SIG ? (v as { value?: unknown }).value : v;
+
 /** Every string inside a value (contacts are nested objects). */
-function leaves(v: unknown, out: string[] = []): string[] {
+function leaves(wrapped: unknown, out: string[] = []): string[] {
+  const v = unwrap(wrapped);
   if (typeof v === "string") out.push(v);
   else if (Array.isArray(v)) for (const x of v) leaves(x, out);
   else if (v && typeof v === "object") for (const x of Object.values(v)) leaves(x, out);
@@ -67,7 +74,7 @@ function leaves(v: unknown, out: string[] = []): string[] {
 /** Remember the secret inputs of a resource: its auth code and its contacts' details. */
 export function rememberSecretInputs(inputs: Record<string, unknown> | undefined): void {
   if (!inputs || typeof inputs !== "object") return;
-  rememberSecret(inputs.authCode, LABELS.authCode);
+  rememberSecret(unwrap(inputs.authCode), LABELS.authCode);
   for (const s of leaves(inputs.contacts)) rememberSecret(s, LABELS.contact);
 }
 

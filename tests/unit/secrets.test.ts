@@ -55,6 +55,9 @@ describe("secrets: one place redacts every secret from every message", () => {
     rememberSecret(TOKEN, LABELS.token);
     rememberSecretInputs({ authCode: ` ${CODE} `, contacts: { registrant: { email: "jane@home.example", postalInfo: { name: "Jane Q Doe" } } } });
     rememberSecret("US", LABELS.contact);
+    // As Pulumi marks a secret, should an input ever arrive wrapped.
+    rememberSecretInputs({ authCode: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "Wrapped#Code" } });
+    assert.equal(redact("got Wrapped#Code"), "got [auth code]");
     const message = `Bearer ${TOKEN} sent ${B64} for '${CODE}' (${Buffer.from(TOKEN).toString("base64")}), to jane@home.example, Jane Q Doe, US`;
     const out = redact(message);
     for (const s of [TOKEN, CODE, "jane@home.example", "Jane Q Doe"]) assert.equal(leaks(out, s), undefined, `${s} in ${out}`);
@@ -142,7 +145,7 @@ describe("secrets: DomainTransfer's check against the simulator, wrong and malfo
   after(() => h.stop());
 
   const cases: Array<[title: string, code: string, reason: RegExp]> = [
-    ["a wrong code", "Wrong-Code#77", /authCode.*\[invalid_auth_code\]/],
+    ["a wrong code", "Wrong-Code#77", /\[invalid_auth_code\]: the current registrar rejected the auth code \(authCode\)/],
     ["a code with spaces around it", " Secret-Spaced ", /authCode starts or ends with a space \(15 characters given; the value is not shown\)/],
     ["a code with a line break", "Secret\nBroken", /authCode contains a line break/],
   ];
