@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { failuresWhenExpected, quietWhenExpected, stackForBugs } from "../../provider/hostErrors";
 import { RegistrarError, ValidationError } from "../../provider/errors";
 import { failuresForEngine, forgetSecrets, LABELS, redact, redactError, rememberSecret, rememberSecretInputs, secretForms } from "../../provider/secrets";
+import * as dynamic from "../../provider/dynamic";
 import * as transfer from "../../provider/transfer/dynamic";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 
@@ -160,4 +161,25 @@ describe("secrets: DomainTransfer's check against the simulator, wrong and malfo
       assert.equal(h.sim.requests({ endpoint: "transfer-in" }).length, 0);
     });
   }
+});
+
+describe("secrets: DomainRegistration's contacts through its shim", () => {
+  it("invariant: a bad contact fails check on the resource, naming the field and never the contact's details", async () => {
+    const contact = {
+      email: "jane.at.home.example",
+      phone: "+1 555 0100",
+      postalInfo: { name: "Jane Q Doe", address: { street: "1 Secret Lane", city: "Hidden", state: "CA", postalCode: "94107", countryCode: "UK" } },
+    };
+    const { value: result, text: logged } = await stderrOf(() => dynamic.check({}, { domainName: "launch.dev", contacts: { registrant: contact } }));
+    const failures = result.failures ?? [];
+    assert.deepEqual(
+      failures.map((f) => f.property),
+      failures.map(() => ""),
+    );
+    const reasons = failures.map((f) => f.reason).join("\n");
+    for (const field of ["contacts.registrant.email", "contacts.registrant.phone", "contacts.registrant.postalInfo.address.countryCode"])
+      assert.ok(reasons.includes(field), `${field} not named in:\n${reasons}`);
+    assert.match(reasons, /The code for the United Kingdom is 'GB'/);
+    for (const detail of [contact.email, contact.phone]) assert.equal(leaks(reasons + logged, detail), undefined, reasons);
+  });
 });
