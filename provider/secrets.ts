@@ -49,11 +49,19 @@ export function secretForms(value: string): string[] {
 
 /** Secrets met so far in this process: form → label. */
 const known = new Map<string, string>();
+/** `known`'s forms, longest first; rebuilt only when a new form is met (every log line is redacted). */
+let knownOrder: string[] = [];
 
 /** Hide `value` (if it is a string long enough to be a secret) from every later message. */
 export function rememberSecret(value: unknown, label: string): void {
   if (typeof value !== "string") return;
-  for (const form of secretForms(value)) if (!known.has(form)) known.set(form, label);
+  let added = false;
+  for (const form of secretForms(value)) {
+    if (known.has(form)) continue;
+    known.set(form, label);
+    added = true;
+  }
+  if (added) knownOrder = [...known.keys()].sort((a, b) => b.length - a.length);
 }
 
 /** Pulumi's marker of a secret value (`{ [SIG]: SECRET_SIG, value }`), in case an input arrives wrapped. */
@@ -81,17 +89,21 @@ export function rememberSecretInputs(inputs: Record<string, unknown> | undefined
 /** For tests: forget every secret met so far. */
 export function forgetSecrets(): void {
   known.clear();
+  knownOrder = [];
 }
 
 /** `text` with every form of every secret met (and of `extra`) replaced by its label. */
 export function redact(text: string, extra: readonly Secret[] = []): string {
-  const forms = new Map(known);
-  for (const s of extra) for (const f of secretForms(s.value)) if (!forms.has(f)) forms.set(f, s.label);
-  if (forms.size === 0) return text;
-  let out = text;
-  for (const form of [...forms.keys()].sort((a, b) => b.length - a.length)) {
-    if (out.includes(form)) out = out.split(form).join(forms.get(form)!);
+  let forms: ReadonlyMap<string, string> = known;
+  let order = knownOrder;
+  if (extra.length) {
+    const more = new Map(known);
+    for (const s of extra) for (const f of secretForms(s.value)) if (!more.has(f)) more.set(f, s.label);
+    forms = more;
+    order = [...more.keys()].sort((a, b) => b.length - a.length);
   }
+  let out = text;
+  for (const form of order) if (out.includes(form)) out = out.split(form).join(forms.get(form)!);
   return out;
 }
 
