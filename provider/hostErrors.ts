@@ -10,7 +10,15 @@
  * Both dynamic shims (provider/dynamic.ts, provider/transfer/dynamic.ts) wrap their methods here, so this
  * is also where every message leaves for the engine: each passes through provider/secrets.ts.
  */
-import { failuresForEngine, redact, redactError, rememberSecretInputs } from "./secrets";
+
+/**
+ * Loaded on first use, like errors.ts: a program that declares resources serializes the shims, and with
+ * them anything they hold at module level; the secrets met in the program process (a token an SDK
+ * function used) must not be among it.
+ */
+function secrets(): typeof import("./secrets") {
+  return require("./secrets") as typeof import("./secrets");
+}
 
 type CheckResult = { inputs?: Record<string, unknown>; failures?: Array<{ property: string; reason: string }> };
 
@@ -45,13 +53,13 @@ function printedByHostQuietly(err: Error): void {
 
 /** check: an expected error becomes one check failure on the resource (no property: it is not an input's fault). */
 export async function failuresWhenExpected<R extends CheckResult>(news: Record<string, unknown>, call: () => Promise<R>): Promise<R | CheckResult> {
-  rememberSecretInputs(news);
+  secrets().rememberSecretInputs(news);
   try {
     const result = await call();
-    return result.failures ? { ...result, failures: failuresForEngine(result.failures) } : result;
+    return result.failures ? { ...result, failures: secrets().failuresForEngine(result.failures) } : result;
   } catch (err) {
-    if (!isExpected(err)) throw redactError(err);
-    return { inputs: news, failures: [{ property: "", reason: redact(err.message) }] };
+    if (!isExpected(err)) throw secrets().redactError(err);
+    return { inputs: news, failures: [{ property: "", reason: secrets().redact(err.message) }] };
   }
 }
 
@@ -60,7 +68,7 @@ export async function quietWhenExpected<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    redactError(err);
+    secrets().redactError(err);
     if (isExpected(err)) printedByHostQuietly(err);
     throw err;
   }
@@ -71,7 +79,7 @@ export async function stackForBugs<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    redactError(err);
+    secrets().redactError(err);
     if (!isExpected(err)) console.error(`cloudflare-registrar: unexpected error (a bug; please report it): ${err instanceof Error ? err.stack : String(err)}`);
     throw err;
   }

@@ -88,7 +88,10 @@ describe("@e2e secrets: an auth code given in the program or the environment is 
       const refused = [await s.run("preview", "--diff"), await s.run("up", "--yes", "--diff")];
       for (const run of refused) {
         assert.notEqual(run.code, 0, run.output);
-        assert.match(run.output, /\[invalid_auth_code\]: the current registrar rejected the auth code \(authCode\) given for 'taken-secrets\.com'.*Get the current code/);
+        assert.match(
+          run.output,
+          /\[invalid_auth_code\]: the current registrar rejected the auth code \(authCode\) given for 'taken-secrets\.com'.*Get the current code/,
+        );
       }
       assert.equal(posts(), 0);
 
@@ -103,7 +106,12 @@ describe("@e2e secrets: an auth code given in the program or the environment is 
       assert.equal(posts(), 1);
       assertHidden([...refused, started, ...later], [WRONG, RIGHT]);
       const state = s.stateFile();
-      for (const code of [WRONG, RIGHT, TOKEN]) assert.equal(secretForms(code).find((f) => state.includes(f)), undefined, "a secret in the state file");
+      for (const code of [WRONG, RIGHT, TOKEN])
+        assert.equal(
+          secretForms(code).find((f) => state.includes(f)),
+          undefined,
+          "a secret in the state file",
+        );
     });
   }
 });
