@@ -7,8 +7,18 @@
  * returns the message. So: check turns an expected error into a check failure; diff, read and delete still
  * throw it (nothing else fails them) but the host's stderr copy of that very error is dropped. Anything
  * else is a bug and keeps its stack, including from create and update, where the host would lose it.
- * Both dynamic shims (provider/dynamic.ts, provider/transfer/dynamic.ts) wrap their methods here.
+ * Both dynamic shims (provider/dynamic.ts, provider/transfer/dynamic.ts) wrap their methods here, so this
+ * is also where every message leaves for the engine: each passes through provider/secrets.ts.
  */
+
+/**
+ * Loaded on first use, like errors.ts: a program that declares resources serializes the shims, and with
+ * them anything they hold at module level; the secrets met in the program process (a token an SDK
+ * function used) must not be among it.
+ */
+function secrets(): typeof import("./secrets") {
+  return require("./secrets") as typeof import("./secrets");
+}
 
 type CheckResult = { inputs?: Record<string, unknown>; failures?: Array<{ property: string; reason: string }> };
 
@@ -47,11 +57,13 @@ function printedByHostQuietly(err: Error): void {
 
 /** check: an expected error becomes one check failure on the resource (no property: it is not an input's fault). */
 export async function failuresWhenExpected<R extends CheckResult>(news: Record<string, unknown>, call: () => Promise<R>): Promise<R | CheckResult> {
+  secrets().rememberSecretInputs(news);
   try {
-    return atValues(await call());
+    const result = atValues(await call());
+    return result.failures ? { ...result, failures: secrets().failuresForEngine(result.failures) } : result;
   } catch (err) {
-    if (!isExpected(err)) throw err;
-    return { inputs: news, failures: [{ property: "", reason: err.message }] };
+    if (!isExpected(err)) throw secrets().redactError(err);
+    return { inputs: news, failures: [{ property: "", reason: secrets().redact(err.message) }] };
   } finally {
     await warningsDelivered();
   }
@@ -79,6 +91,7 @@ export async function quietWhenExpected<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
+    secrets().redactError(err);
     if (isExpected(err)) printedByHostQuietly(err);
     throw err;
   } finally {
@@ -91,6 +104,7 @@ export async function stackForBugs<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
+    secrets().redactError(err);
     if (!isExpected(err)) console.error(`cloudflare-registrar: unexpected error (a bug; please report it): ${err instanceof Error ? err.stack : String(err)}`);
     throw err;
   } finally {

@@ -21,6 +21,7 @@ import {
 import { DEFAULT_REQUESTS_PER_FIVE_MINUTES, RateBudget } from "./rateBudget";
 import { AttemptOutcome, DEFAULT_RETRY_POLICY, retryAfterMs, retryDecision, RetryPolicy } from "./retry";
 import * as schema from "./schemas";
+import { LABELS, rememberSecret } from "./secrets";
 import { ClientOptions, Credentials, resolveBaseUrl, resolveCredentials } from "./settings";
 import { Clock, realClock } from "./workflow";
 
@@ -59,6 +60,9 @@ export class Transport {
 
   constructor(options: ClientOptions, env: Record<string, string | undefined>) {
     this.credentials = resolveCredentials({ ...options, env });
+    // From here on, no message this process builds can carry the credential.
+    if (this.credentials.kind === "token") rememberSecret(this.credentials.token, LABELS.token);
+    else rememberSecret(this.credentials.key, LABELS.apiKey);
     this.base = resolveBaseUrl(options.baseUrl, env);
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };

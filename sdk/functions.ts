@@ -64,6 +64,10 @@ async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Pr
   });
   try {
     return await fn(client);
+  } catch (err) {
+    // Redacted as the provider's messages are (provider/secrets.ts): the program prints what this throws.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the module comment
+    throw (require("../provider/secrets") as typeof import("../provider/secrets")).redactError(err);
   } finally {
     await client.close();
   }

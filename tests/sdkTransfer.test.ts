@@ -64,7 +64,7 @@ describe("DomainTransfer and checkTransfers (SDK)", () => {
       });
       assert.equal(out[3]!.transferable, false);
       assert.equal(out[3]!.reasons[0]!.code, "invalid_auth_code");
-      assert.match(out[3]!.reasons[0]!.advice, /rejected the auth code given for 'taken-c3\.com'/);
+      assert.match(out[3]!.reasons[0]!.advice, /rejected the auth code \(authCode\) given for 'taken-c3\.com'/);
       assert.match(out[12]!.reasons[0]!.advice, /\[domain_locked\].*Unlock it there/);
       assert.ok(out[13]!.transferable, "the right code, base64-encoded, is accepted");
       assert.ok(!JSON.stringify(out).includes("right"), "codes are never returned");

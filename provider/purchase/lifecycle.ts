@@ -29,6 +29,7 @@ import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../ren
 import { RegistrationIndex } from "../registrationIndex";
 import { ALONGSIDE } from "../alongside";
 import { DomainChecks } from "../domainChecks";
+import { redact } from "../secrets";
 import { refuseChanges } from "./changes";
 import type { PurchaseContext, PurchaseInputs, PurchaseKind } from "./kind";
 import { unfinishedMessage } from "./outcome";
@@ -64,14 +65,15 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   ) {}
 
   protected log(message: string): void {
-    (this.settings.log ?? ((m: string) => console.error(m)))(`cloudflare-registrar: ${message}`);
+    (this.settings.log ?? ((m: string) => console.error(m)))(redact(`cloudflare-registrar: ${message}`));
   }
 
   /** A warning the engine counts as one; with only a `log` given (tests, scripts), that log has it. */
   protected warn(message: string): void {
-    if (this.settings.warn) this.settings.warn(`cloudflare-registrar: ${message}`);
-    else if (this.settings.log) this.settings.log(`cloudflare-registrar: warning: ${message}`);
-    else warnEngine(`cloudflare-registrar: ${message}`);
+    const line = redact(`cloudflare-registrar: ${message}`);
+    if (this.settings.warn) this.settings.warn(line);
+    else if (this.settings.log) this.settings.log(line.replace("cloudflare-registrar: ", "cloudflare-registrar: warning: "));
+    else warnEngine(line);
   }
 
   protected client(): RegistrarClient {
@@ -149,7 +151,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     if (owned) {
       this.log(`${domain}: ${this.adoptionNote(owned.status)}`);
       const unapplied = unappliedOnAdoption(domain, inputs, this.kind.createOnly, owned.privacy_mode);
-      if (unapplied) this.log(`warning: ${unapplied}`);
+      if (unapplied) this.warn(unapplied);
       return { inputs, failures };
     }
     const priced = await this.kind.price(this.context(declared ?? []), inputs as unknown as I, accountId);
@@ -180,7 +182,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
     // Every preview diffs every existing resource: the moment to warn of a lapse, from the state alone.
     this.warnOfRenewal(olds as unknown as RenewalFacts, news.autoRenew === true);
     const unapplied = unappliedInState(olds, news, this.kind.createOnly);
-    if (unapplied) this.log(`warning: ${unapplied}`);
+    if (unapplied) this.warn(unapplied);
     // autoRenew is the only input that changes an existing purchase; everything else is refused in check,
     // so a replacement is never planned.
     const wanted = news.autoRenew;

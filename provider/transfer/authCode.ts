@@ -1,11 +1,8 @@
 /**
- * The auth (EPP) code: checked, encoded and kept out of every message. The input is the code exactly as
+ * The auth (EPP) code: checked and encoded; provider/secrets.ts keeps it out of every message. The input is the code exactly as
  * the losing registrar shows it; the API wants it base64-encoded (RFC 4648 §4: standard alphabet, padding,
  * no line breaks), which is exactly what Node's Buffer produces.
  */
-
-/** How the code is named in messages; the value itself never is. */
-export const HIDDEN = "[auth code]";
 
 /** The code as the transfer-in and transfer-check bodies carry it. */
 export function encodeAuthCode(code: string): string {
@@ -29,21 +26,4 @@ export function authCodeProblem(code: unknown): string | undefined {
   if (code.length > 255)
     return `authCode is ${code.length} characters long; registrars issue codes of at most a few dozen. Check that the whole value is the code and nothing else. ${fix}`;
   return undefined;
-}
-
-/** `text` with every occurrence of the code, and of its base64 form, replaced by {@link HIDDEN}. */
-export function redact(text: string, code: string | undefined): string {
-  if (!code) return text;
-  let out = text;
-  for (const form of [encodeAuthCode(code), code]) out = out.split(form).join(HIDDEN);
-  return out;
-}
-
-/** Strip the code from an error's message and stack, keeping its class (callers branch on it). */
-export function redactError<E>(err: E, code: string | undefined): E {
-  if (code && err instanceof Error) {
-    err.message = redact(err.message, code);
-    if (err.stack) err.stack = redact(err.stack, code);
-  }
-  return err;
 }

@@ -6,6 +6,7 @@ import type { RegistrarClient } from "../client";
 import { answerKey, notAnswered, planNames } from "../domainLookup";
 import { extensionOf } from "../names";
 import type { TransferEligibility } from "../schemas";
+import { LABELS, redactError } from "../secrets";
 import { encodeAuthCode } from "./authCode";
 import { reasonAdvice } from "./reasons";
 
@@ -52,10 +53,14 @@ export async function checkTransferEligibility(
     round.set(q.name, q.authCode);
   }
   const answers = new Map<string, TransferEligibility>();
+  // A refused request's message may quote what was sent: the codes are hidden in every form they were sent in.
+  const codes = candidates.flatMap((c) => (typeof c.authCode === "string" ? [{ value: c.authCode, label: LABELS.authCode }] : []));
   const key = (name: string, code: string | undefined) => `${name}\u0000${code === undefined ? "" : encodeAuthCode(code)}`;
   for (const round of rounds) {
     const asked = [...round].map(([name, code]) => ({ domain_name: name, ...(code !== undefined ? { auth_code: encodeAuthCode(code) } : {}) }));
-    const result = await client.transferCheck(asked, account);
+    const result = await client.transferCheck(asked, account).catch((e: unknown) => {
+      throw redactError(e, codes);
+    });
     for (const [name, code] of round) {
       const r = result[name] ?? Object.values(result).find((a) => a.name !== undefined && answerKey(a.name) === name);
       if (r) answers.set(key(name, code), r);

@@ -11,7 +11,8 @@ import type { PurchaseContext, PurchaseKind, Priced } from "../purchase/kind";
 import { schemaFailures } from "../registrationSchema";
 import type { Extension } from "../schemas";
 import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../validation";
-import { authCodeProblem, encodeAuthCode, redactError } from "./authCode";
+import { LABELS, redactError } from "../secrets";
+import { authCodeProblem, encodeAuthCode } from "./authCode";
 import { pendingTransferOutputs, transferBody, TransferInputs, TransferOutputs, TransferQuote, transferOutputs, transferReadInputs } from "./mapping";
 import { describeTransferQuote, transferRoseSincePreview, transferVerdict } from "./verdict";
 
@@ -36,6 +37,11 @@ export function validateTransferInputs(news: Record<string, unknown>): { inputs:
     if (problem) failures.push({ property: "authCode", reason: problem });
   }
   return { inputs, failures };
+}
+
+/** The code as a secret to hide, for the two requests that carry it. */
+function codeOf(inputs: TransferInputs) {
+  return typeof inputs.authCode === "string" ? [{ value: inputs.authCode, label: LABELS.authCode }] : [];
 }
 
 /** Whether the extension's transfer schema has an auth code; without a schema, send what was given. */
@@ -102,7 +108,7 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
       const p = await plan(ctx, inputs, accountId);
       const code = p.withCode && typeof inputs.authCode === "string" && !isUnknown(inputs.authCode) ? { auth_code: encodeAuthCode(inputs.authCode) } : {};
       const answer = await ctx.client.transferCheck([{ domain_name: domain, ...code }], accountId).catch((e: unknown) => {
-        throw redactError(e, inputs.authCode);
+        throw redactError(e, codeOf(inputs));
       });
       const result = answer[domain] ?? Object.values(answer).find((r) => r.name === domain);
       const verdict = transferVerdict(domain, accountId, p.extension, result, inputs.maxPrice);
@@ -118,7 +124,7 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
       try {
         return (await ctx.client.transferIn(inputs.domainName, transferBody(inputs, takesAuthCode(rules)), { accountId })).workflow;
       } catch (err) {
-        throw redactError(err, inputs.authCode);
+        throw redactError(err, codeOf(inputs));
       }
     },
     async status(ctx, domain, accountId) {

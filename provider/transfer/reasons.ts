@@ -65,12 +65,12 @@ const ADVICE: Record<string, { property?: "authCode"; explain: Explain }> = {
   invalid_auth_code: {
     property: "authCode",
     explain: (c) =>
-      `the current registrar rejected the auth code given for '${c.domain}'. Get the current code from the current registrar (codes expire and change when regenerated), set it again with \`pulumi config set --secret\`, and run the preview again.`,
+      `the current registrar rejected the auth code (authCode) given for '${c.domain}'. Get the current code from the current registrar (codes expire and change when regenerated), set it again with \`pulumi config set --secret\`, and run the preview again.`,
   },
   invalid_auth_code_format: {
     property: "authCode",
     explain: (c) =>
-      `the auth code for '${c.domain}' did not reach Cloudflare in the expected form. Give the code exactly as the current registrar shows it (this package base64-encodes it); if it was already base64-encoded, give the original instead.`,
+      `the auth code (authCode) for '${c.domain}' did not reach Cloudflare in the expected form. Give the code exactly as the current registrar shows it (this package base64-encodes it); if it was already base64-encoded, give the original instead.`,
   },
   dnssec_enabled: {
     explain: (c) =>

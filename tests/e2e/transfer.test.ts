@@ -93,7 +93,7 @@ describe("@e2e DomainTransfer with the real Pulumi engine against the simulator"
     const s = await stack({ "e2e:domainName": "taken-guarded.com" }, wrong, { domains: { "taken-guarded.com": { authCode: CODE } } });
     const preview = await s.run("preview");
     assert.notEqual(preview.code, 0);
-    assert.match(preview.output, /\[invalid_auth_code\]: the current registrar rejected the auth code given for 'taken-guarded\.com'/);
+    assert.match(preview.output, /\[invalid_auth_code\]: the current registrar rejected the auth code \(authCode\) given for 'taken-guarded\.com'/);
     for (const leak of [wrong, Buffer.from(wrong).toString("base64")]) assert.ok(!preview.output.includes(leak), "the code is shown");
     assert.equal(posts(), 0);
   });

@@ -28,6 +28,8 @@ export class Stack {
   /** How long one command may run before it is killed. */
   timeoutMs = 600_000;
   private readonly home = mkdtempSync(path.join(tmpdir(), "cfr-pulumi-home-"));
+  /** Environment variables for the CLI and the program it runs (the fixed ones below win). */
+  vars: Record<string, string> = {};
 
   constructor(
     readonly projectDir: string,
@@ -36,6 +38,7 @@ export class Stack {
 
   env(): NodeJS.ProcessEnv {
     const env = guardedEnv({
+      ...this.vars,
       PATH: `${ensurePulumi()}:${path.dirname(process.execPath)}:${process.env.PATH}`,
       PULUMI_HOME: this.home,
       PULUMI_BACKEND_URL: `file://${this.backend}`,

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { TRANSFER_REASONS } from "../../provider/schemas";
-import { authCodeProblem, encodeAuthCode, redact } from "../../provider/transfer/authCode";
+import { LABELS, redact } from "../../provider/secrets";
+import { authCodeProblem, encodeAuthCode } from "../../provider/transfer/authCode";
 import { transferBody } from "../../provider/transfer/mapping";
 import { EXPLAINED_REASONS, reasonAdvice } from "../../provider/transfer/reasons";
 import { transferRoseSincePreview, transferVerdict } from "../../provider/transfer/verdict";
@@ -27,7 +28,10 @@ describe("transfer rules (pure)", () => {
 
   it("encodes the code as RFC 4648 §4 base64 (the SDK's own example) and redacts both forms", () => {
     assert.equal(encodeAuthCode("nixos>>>arch-linux"), "bml4b3M+Pj5hcmNoLWxpbnV4");
-    assert.equal(redact("sent bml4b3M+Pj5hcmNoLWxpbnV4 for nixos>>>arch-linux", "nixos>>>arch-linux"), "sent [auth code] for [auth code]");
+    assert.equal(
+      redact("sent bml4b3M+Pj5hcmNoLWxpbnV4 for nixos>>>arch-linux", [{ value: "nixos>>>arch-linux", label: LABELS.authCode }]),
+      "sent [auth code] for [auth code]",
+    );
     assert.equal(authCodeProblem("nixos>>>arch-linux"), undefined);
     assert.match(authCodeProblem(42)!, /must be a string \(got a number\)/);
     assert.match(authCodeProblem("x".repeat(256))!, /256 characters long/);

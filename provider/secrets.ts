@@ -1,0 +1,142 @@
+/**
+ * The one place secrets are kept out of what reaches a person: every message the provider hands to the
+ * engine (check failures, thrown errors, their stacks) and every log line passes through `redact`.
+ *
+ * Secrets are remembered for the life of the provider process as they are met: the token when the
+ * transport takes it, the auth code and contacts when check (or a shim method) sees the inputs. One
+ * process serves many resources, so a code met for one is also hidden from the messages of another:
+ * harmless, and it cannot be forgotten by a path that did not pass it along.
+ *
+ * A secret is hidden in every form the provider puts on the wire or a message could quote it in: as
+ * given, trimmed, base64 (the auth code's wire form, padded and not, standard and URL alphabets), JSON
+ * string escaping and URI component encoding.
+ *
+ * Separately, a check failure about a secret input is never attached to that input's property: the
+ * engine prints `property <name> value <value> has a problem`, with the value in plain text even when it
+ * is a Pulumi secret (only values from secret config are masked by the CLI).
+ */
+
+/** How each kind of secret is named in messages; the value itself never is. */
+export const LABELS = { authCode: "[auth code]", token: "[api token]", apiKey: "[api key]", contact: "[contact detail]" } as const;
+
+/** Inputs whose values are secret (the auth code) or personal data (contacts): never shown by the engine. */
+export const SECRET_INPUTS: readonly string[] = ["authCode", "contacts", "contactExtensions"];
+
+/**
+ * Shorter values are not redacted: hiding every "a" or "US" would garble messages without hiding a
+ * secret (no registrar issues a 2-character code, no token is that short, and a country code is not personal).
+ */
+export const MIN_SECRET_LENGTH = 3;
+
+export interface Secret {
+  value: string;
+  label: string;
+}
+
+/** Every form of `value` that could reach a message, longest first so no shorter form splits a longer one. */
+export function secretForms(value: string): string[] {
+  const forms = new Set<string>();
+  for (const v of [value, value.trim()]) {
+    if (v.length < MIN_SECRET_LENGTH) continue;
+    const b64 = Buffer.from(v, "utf8").toString("base64");
+    const b64url = Buffer.from(v, "utf8").toString("base64url");
+    for (const f of [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v), b64, b64.replace(/=+$/, ""), b64url, encodeURIComponent(b64)]) {
+      if (f.length >= MIN_SECRET_LENGTH) forms.add(f);
+    }
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Secrets met so far in this process: form → label. */
+const known = new Map<string, string>();
+/** `known`'s forms, longest first; rebuilt only when a new form is met (every log line is redacted). */
+let knownOrder: string[] = [];
+
+/** Hide `value` (if it is a string long enough to be a secret) from every later message. */
+export function rememberSecret(value: unknown, label: string): void {
+  if (typeof value !== "string") return;
+  let added = false;
+  for (const form of secretForms(value)) {
+    if (known.has(form)) continue;
+    known.set(form, label);
+    added = true;
+  }
+  if (added) knownOrder = [...known.keys()].sort((a, b) => b.length - a.length);
+}
+
+/** Pulumi's marker of a secret value (`{ [SIG]: SECRET_SIG, value }`), in case an input arrives wrapped. */
+const SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const unwrap = (v: unknown): unknown =>
+  v && typeof v === "object" && (v as Record<string, unknown>)[SIG] === SECRET_SIG ? (v as { value?: unknown }).value : v;
+
+/** Every string inside a value (contacts are nested objects). */
+function leaves(wrapped: unknown, out: string[] = []): string[] {
+  const v = unwrap(wrapped);
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) for (const x of v) leaves(x, out);
+  else if (v && typeof v === "object") for (const x of Object.values(v)) leaves(x, out);
+  return out;
+}
+
+/** Remember the secret inputs of a resource: its auth code and its contacts' details. */
+export function rememberSecretInputs(inputs: Record<string, unknown> | undefined): void {
+  if (!inputs || typeof inputs !== "object") return;
+  rememberSecret(unwrap(inputs.authCode), LABELS.authCode);
+  for (const s of leaves(inputs.contacts)) rememberSecret(s, LABELS.contact);
+}
+
+/** For tests: forget every secret met so far. */
+export function forgetSecrets(): void {
+  known.clear();
+  knownOrder = [];
+}
+
+/** `text` with every form of every secret met (and of `extra`) replaced by its label. */
+export function redact(text: string, extra: readonly Secret[] = []): string {
+  let forms: ReadonlyMap<string, string> = known;
+  let order = knownOrder;
+  if (extra.length) {
+    const more = new Map(known);
+    for (const s of extra) for (const f of secretForms(s.value)) if (!more.has(f)) more.set(f, s.label);
+    forms = more;
+    order = [...more.keys()].sort((a, b) => b.length - a.length);
+  }
+  let out = text;
+  for (const form of order) if (out.includes(form)) out = out.split(form).join(forms.get(form)!);
+  return out;
+}
+
+/** The same error with the secrets gone from its message and stack (and its cause's), keeping its class: callers branch on it. */
+export function redactError<E>(err: E, extra: readonly Secret[] = []): E {
+  if (err instanceof Error) {
+    const message = redact(err.message, extra);
+    // A stack starts with the message; redacting both keeps the host's `${e}: ${e.stack}` line recognisable.
+    if (message !== err.message) err.message = message;
+    if (err.stack) err.stack = redact(err.stack, extra);
+    if (err.cause !== undefined && err.cause !== err) redactError(err.cause, extra);
+  }
+  return err;
+}
+
+/** Whether a failure's property is a secret input, or a field inside one (`contacts.registrant.email`). */
+export function isSecretProperty(property: string): boolean {
+  return SECRET_INPUTS.some((p) => property === p || property.startsWith(`${p}.`) || property.startsWith(`${p}[`));
+}
+
+export interface Failure {
+  property: string;
+  reason: string;
+}
+
+/**
+ * Failures as the engine may print them: redacted, and those about a secret input detached from its
+ * property (so the engine prints no value), still naming the field.
+ */
+export function failuresForEngine(failures: readonly Failure[]): Failure[] {
+  return failures.map(({ property, reason }) => {
+    const text = redact(reason);
+    if (!isSecretProperty(property)) return { property, reason: text };
+    return { property: "", reason: text.includes(property) ? text : `${property}: ${text}` };
+  });
+}
