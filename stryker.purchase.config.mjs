@@ -13,8 +13,10 @@ export default strykerSet("purchase", {
     "provider/transfer/mapping.ts",
     "provider/registration/kind.ts",
     "provider/registrationSchema.ts",
-    // Check's refusal (the fresh look) through create: adopt, the POST, the look after an uncertain answer, resume.
-    between("provider/purchase/lifecycle.ts", "    const priced = await this.kind.price(this.context(declared", "  // ---- update"),
+    // Check's refusal (it rests on a fresh look), and create: adopt, the POST, the look after an uncertain
+    // answer, resume, and the wait for the workflow.
+    between("provider/purchase/lifecycle.ts", '    if ("failures" in priced) {', "  private sandboxNote"),
+    between("provider/purchase/lifecycle.ts", "  // ---- create", "  // ---- update"),
   ],
   spec: [
     "dist/tests/unit/transfer.test.js",
@@ -25,6 +27,7 @@ export default strykerSet("purchase", {
     "dist/tests/provider.test.js",
     "dist/tests/provider.api.test.js",
     "dist/tests/freshRefusal.test.js",
+    "dist/tests/purchasePath.test.js",
     "dist/tests/registrationIndex.test.js",
   ],
   breakAt: 90,
