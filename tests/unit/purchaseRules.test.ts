@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { schemaFailures } from "../../provider/registrationSchema";
+import { minimumTerm, schemaFailures, sdkPath } from "../../provider/registrationSchema";
 import { authCodeProblem, encodeAuthCode, HIDDEN, redact, redactError } from "../../provider/transfer/authCode";
 import { pendingTransferOutputs, transferBody, transferOutputs, transferReadInputs, type TransferOutputs } from "../../provider/transfer/mapping";
 import { describeTransferQuote, transferRoseSincePreview, transferVerdict } from "../../provider/transfer/verdict";
@@ -316,6 +316,35 @@ describe("an extension's schema failures (pure)", () => {
     const closed = { type: "object", additionalProperties: false };
     assert.deepEqual(schemaFailures(closed, { years: 1 }, "io", { purpose: "transfers" }), [
       { property: "years", reason: "years is not accepted for '.io' transfers. Remove it." },
+    ]);
+  });
+
+  it("invariant: only a whole number of years of at least 1 is taken as the extension's minimum term", () => {
+    const term = (minimum: unknown) => minimumTerm({ properties: { years: { minimum } } });
+    assert.equal(term(3), 3);
+    assert.equal(term(1), 1);
+    for (const bad of [0, -1, 1.5, "2", null]) assert.equal(term(bad), undefined, `minimum ${JSON.stringify(bad)}`);
+    assert.equal(minimumTerm({ properties: { years: {} } }), undefined);
+    assert.equal(minimumTerm({ properties: [] }), undefined, "an array is not an object of properties");
+  });
+
+  it("invariant: the API's own keys keep their names under contactExtensions and acknowledgements; everything else is in the SDK's names", () => {
+    assert.equal(sdkPath(["acknowledgements", "ca_terms_accepted"]), "acknowledgements.ca_terms_accepted");
+    assert.equal(sdkPath(["contacts", "admin", "postal_info"]), "contacts.admin.postalInfo");
+    assert.equal(sdkPath([]), "");
+  });
+
+  it("invariant: a schema with keywords and formats of the API's own is still checked, not skipped", () => {
+    const schema = { type: "object", "x-cloudflare-note": "ours", properties: { email: { type: "string", format: "cf-email" }, years: { type: "integer", maximum: 2 } } };
+    assert.deepEqual(schemaFailures(schema, { email: "not checked here", years: 3 }, "io"), [
+      { property: "years", reason: "years must be at most 2 for '.io', got 3." },
+    ]);
+  });
+
+  it("invariant: an extra field is named with every field the extension accepts at that level", () => {
+    const schema = { type: "object", additionalProperties: false, properties: { years: {}, auto_renew: {} } };
+    assert.deepEqual(schemaFailures(schema, { years: 1, foo_bar: 1 }, "io"), [
+      { property: "fooBar", reason: "fooBar is not accepted for '.io' registrations (accepted: years, autoRenew). Remove it." },
     ]);
   });
 
