@@ -71,6 +71,7 @@ describe("the purchase path, as sent", () => {
       assert.equal(posts.length, 1);
       assert.ok(posts[0]!.path.includes(`/accounts/${OTHER}/`), posts[0]!.path);
       assert.deepEqual(posts[0]!.body, { domain_name: "elsewhere.com", auto_renew: false, years: 1 });
+      assert.doesNotMatch(logs.join("\n"), /could not be read/, "a readable schema was checked");
       assert.deepEqual(
         h.sim.charges().map((c) => [c.domain, c.amount]),
         [["elsewhere.com", "10.44"]],
@@ -159,11 +160,12 @@ describe("the purchase path, as sent", () => {
     });
 
     it("invariant: this run's own purchase, found after a lost answer, is not reported as a domain the account already owned", async () => {
-      const p = await registrations();
-      const checked = await p.check(undefined, { domainName: "lost-mine.com" });
+      const p = await registrations({ faults: [{ endpoint: "create-registration", kind: "drop_after", times: 1 }] });
+      const checked = await p.check(undefined, { domainName: "mine-now.com" });
       const { outs } = await p.create(checked.inputs);
       assert.equal(outs.status, "active");
       assert.ok(outs.quote, "the purchase keeps the price it was bought at");
+      assert.match(logs.join("\n"), /mine-now\.com: the registration answer was lost or unreadable; looking/);
       assert.doesNotMatch(logs.join("\n"), /already owned by the account/);
     });
 
@@ -232,6 +234,7 @@ describe("the purchase path, as sent", () => {
       assert.ok(starts[0]!.path.includes(`/accounts/${OTHER}/`), starts[0]!.path);
       assert.deepEqual(starts[0]!.body, { auth_code: BASE64, auto_renew: false });
       assert.ok(!JSON.stringify(tap!.sent).includes(CODE), "the plain code never crosses the wire");
+      assert.doesNotMatch(logs.join("\n"), /could not be read|take no auth code/);
     });
 
     it("invariant: a code given for an extension that takes none is never sent, and the preview says so", async () => {
@@ -298,14 +301,72 @@ describe("the purchase path, as sent", () => {
 
     it("invariant: a blocked transfer is asked about at the API's pace (every 30 minutes), not in a loop", async () => {
       const clock = new VirtualClock();
+      // An hour-long transfer, blocked from minute 12 to minute 54, and a create that waits two hours for it.
       h = await startSim({ transferMs: 3_600_000, now: clock.now });
-      const p = new TransferProvider({ client: h.clientOptions({ clock }), poll: { clock }, log: () => undefined });
+      const p = new TransferProvider({ client: h.clientOptions({ clock }), poll: { clock }, transferWaitMs: 7_200_000, log: () => undefined });
       providers.push(p);
       const checked = await p.check(undefined, { domainName: "taken-slowly.com", authCode: CODE });
       const { outs } = await p.create(checked.inputs);
-      assert.equal(outs.status, "transfer_pending");
+      assert.equal(outs.status, "active");
       const looks = h.sim.requests({ endpoint: "transfer-in-status" }).length;
-      assert.ok(looks >= 1 && looks <= 8, `${looks} status requests in create's 60-second wait`);
+      // Every 30 s (the cap of the back-off) until it is blocked, about 28 looks; then every 30 minutes. Polling a
+      // blocked transfer every 30 s as well would add about 84.
+      assert.ok(looks >= 20 && looks <= 40, `${looks} status requests`);
+    });
+
+    it("invariant: an autoRenew that differs from a domain mid-transfer is left alone, and the log says when it will apply", async () => {
+      const p = await transfers({
+        registrations: [
+          { domain_name: "arriving.com", status: "transfer_pending", auto_renew: false, expires_at: null },
+          { domain_name: "steady.com", status: "transfer_pending", auto_renew: true, expires_at: null },
+        ],
+      });
+      const { outs } = await p.create({ domainName: "arriving.com", accountId: ACCOUNT, authCode: CODE, autoRenew: true });
+      assert.equal(outs.autoRenew, false);
+      assert.match(logs.join("\n"), /arriving\.com: autoRenew stays false until the transfer lands; run `pulumi up` after it does to apply true\./);
+      await p.create({ domainName: "steady.com", accountId: ACCOUNT, authCode: CODE, autoRenew: true });
+      assert.doesNotMatch(logs.join("\n"), /steady\.com: autoRenew stays/);
+      assert.equal(tap!.sent.filter((s) => s.method === "PATCH").length, 0);
+    });
+
+    it("invariant: an extension with no transfer schema gets the code as given (base64), unjudged and unremarked", async () => {
+      const noSchema: Rewrite = (req, _s, body) => {
+        if (req.method === "GET" && /\/extensions\//.test(req.path) && body?.result) delete body.result.transfer_schema;
+        return body;
+      };
+      const p = await transfers({ domains: { "taken-plain.com": { authCode: CODE } } }, noSchema);
+      const { failures } = await p.check(undefined, { domainName: "taken-plain.com", authCode: CODE });
+      assert.deepEqual(failures, [], reasons(failures));
+      assert.equal(sentTo("/domain-transfer-check")[0]!.body.domains[0].auth_code, BASE64);
+      assert.doesNotMatch(logs.join("\n"), /could not be read|take no auth code/);
+    });
+
+    it("invariant: a schema failure about a given code never shows the code, and is not mistaken for a missing one", async () => {
+      const short: Rewrite = (req, _s, body) => {
+        if (req.method === "GET" && /\/extensions\//.test(req.path) && body?.result?.transfer_schema)
+          body.result.transfer_schema.properties.auth_code = { type: "string", maxLength: 4 };
+        return body;
+      };
+      const p = await transfers({ domains: { "taken-long.com": { authCode: CODE } } }, short);
+      const { failures } = await p.check(undefined, { domainName: "taken-long.com", authCode: CODE });
+      const text = reasons(failures);
+      assert.match(text, /authCode must NOT have more than 4 characters for '\.com' \(JSON Schema keyword 'maxLength'\), got \(a secret, not shown\)\./);
+      assert.doesNotMatch(text, /is required/);
+      assert.ok(!text.includes(CODE) && !text.includes(BASE64), text);
+    });
+
+    it("invariant: a transfer-check error that echoes the code carries neither form of it", async () => {
+      const echo: Rewrite = (req, status, body) => {
+        if (req.path.includes("domain-transfer-check") && status >= 400) body.errors = [{ code: 1000, message: `bad code ${CODE} (${BASE64})` }];
+        return body;
+      };
+      const p = await transfers({ faults: [{ endpoint: "transfer-check", kind: "status", status: 400 }] }, echo);
+      const err = await p.check(undefined, { domainName: "taken-echo.com", authCode: CODE }).then(
+        () => assert.fail("a 400 fails the check"),
+        (e: Error) => e,
+      );
+      assert.match(err.message, /bad code \[auth code\] \(\[auth code\]\)/);
+      assert.ok(!`${err.message}${err.stack}`.includes(CODE) && !`${err.message}${err.stack}`.includes(BASE64));
     });
 
     it("invariant: inputs of DomainRegistration are refused on a transfer, each saying why", async () => {

@@ -133,6 +133,8 @@ describe("the auth code (pure)", () => {
   it("invariant: a redacted error keeps its class, and neither its message nor its stack holds the code", () => {
     class Special extends Error {}
     const err = new Special(`refused ${CODE} (${encodeAuthCode(CODE)})`);
+    // V8 formats a stack on first read: read it first, as a logger would have, so it holds the code.
+    assert.ok(err.stack!.includes(CODE));
     const out = redactError(err, CODE);
     assert.ok(out instanceof Special);
     assert.equal(out.message, `refused ${HIDDEN} (${HIDDEN})`);
@@ -185,7 +187,7 @@ describe("the transfer's state mapping (pure)", () => {
   });
 
   it("invariant: the auth code is never an output, whatever path builds the outputs", () => {
-    const inputs = { domainName: "a.org", authCode: CODE, privacyMode: "off", maxPrice: 20, contacts: { registrant: contact } };
+    const inputs = { domainName: "a.org", authCode: CODE, privacyMode: "off", maxPrice: 20, contacts: { registrant: contact }, contactExtensions: { k: "v" } };
     const quote = { currency: "USD", transferCost: "9.00", renewalCost: "9.00" };
     const outs = transferOutputs(inputs, ACCOUNT, reg, quote);
     assert.deepEqual(outs, {
@@ -199,6 +201,7 @@ describe("the transfer's state mapping (pure)", () => {
       privacyMode: "off",
       requestedPrivacyMode: "off",
       contacts: { registrant: contact },
+      contactExtensions: { k: "v" },
       maxPrice: 20,
       quote,
     });
@@ -214,6 +217,7 @@ describe("the transfer's state mapping (pure)", () => {
       privacyMode: "off",
       requestedPrivacyMode: "off",
       contacts: { registrant: contact },
+      contactExtensions: { k: "v" },
       maxPrice: 20,
       transferState: "blocked",
     });
@@ -225,6 +229,8 @@ describe("the transfer's state mapping (pure)", () => {
   it("invariant: a refresh reports the registration's own values and the recorded start-only inputs, never a code", () => {
     const previous = {
       requestedPrivacyMode: "off",
+      contacts: { registrant: contact },
+      contactExtensions: { k: "v" },
       maxPrice: 20,
       quote: { currency: "USD", transferCost: "9.00", renewalCost: "9.00" },
     } as unknown as TransferOutputs;
@@ -234,6 +240,8 @@ describe("the transfer's state mapping (pure)", () => {
       accountId: ACCOUNT,
       privacyMode: "off",
       requestedPrivacyMode: "off",
+      contacts: { registrant: contact },
+      contactExtensions: { k: "v" },
       maxPrice: 20,
       quote: previous.quote,
     });
@@ -335,9 +343,20 @@ describe("an extension's schema failures (pure)", () => {
   });
 
   it("invariant: a schema with keywords and formats of the API's own is still checked, not skipped", () => {
-    const schema = { type: "object", "x-cloudflare-note": "ours", properties: { email: { type: "string", format: "cf-email" }, years: { type: "integer", maximum: 2 } } };
+    const schema = {
+      type: "object",
+      "x-cloudflare-note": "ours",
+      properties: { email: { type: "string", format: "cf-email" }, years: { type: "integer", maximum: 2 } },
+    };
     assert.deepEqual(schemaFailures(schema, { email: "not checked here", years: 3 }, "io"), [
       { property: "years", reason: "years must be at most 2 for '.io', got 3." },
+    ]);
+  });
+
+  it("invariant: a failure under a field the schema does not describe is still named, in the SDK's names", () => {
+    const schema = { type: "object", additionalProperties: { type: "object", required: ["x_y"] } };
+    assert.deepEqual(schemaFailures(schema, { some_key: {} }, "io"), [
+      { property: "someKey.xY", reason: "someKey.xY is required for '.io' registrations: give a value." },
     ]);
   });
 
