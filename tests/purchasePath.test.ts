@@ -319,6 +319,7 @@ describe("the purchase path, as sent", () => {
         registrations: [
           { domain_name: "arriving.com", status: "transfer_pending", auto_renew: false, expires_at: null },
           { domain_name: "steady.com", status: "transfer_pending", auto_renew: true, expires_at: null },
+          { domain_name: "renewing.com", status: "transfer_pending", auto_renew: true, expires_at: null },
         ],
       });
       const { outs } = await p.create({ domainName: "arriving.com", accountId: ACCOUNT, authCode: CODE, autoRenew: true });
@@ -326,7 +327,24 @@ describe("the purchase path, as sent", () => {
       assert.match(logs.join("\n"), /arriving\.com: autoRenew stays false until the transfer lands; run `pulumi up` after it does to apply true\./);
       await p.create({ domainName: "steady.com", accountId: ACCOUNT, authCode: CODE, autoRenew: true });
       assert.doesNotMatch(logs.join("\n"), /steady\.com: autoRenew stays/);
+      // autoRenew not given means false: the program asks for it off.
+      await p.create({ domainName: "renewing.com", accountId: ACCOUNT, authCode: CODE });
+      assert.match(logs.join("\n"), /renewing\.com: autoRenew stays true until the transfer lands; run `pulumi up` after it does to apply false\./);
       assert.equal(tap!.sent.filter((s) => s.method === "PATCH").length, 0);
+    });
+
+    it("invariant: an extension without published rules is judged by transfer-check alone, and gets the code (base64)", async () => {
+      const p = await transfers({ domains: { "taken-bare.com": { authCode: CODE } }, faults: [{ endpoint: "get-extension", kind: "status", status: 404 }] });
+      const { failures } = await p.check(undefined, { domainName: "taken-bare.com", authCode: CODE });
+      assert.deepEqual(failures, [], reasons(failures));
+      assert.equal(sentTo("/domain-transfer-check")[0]!.body.domains[0].auth_code, BASE64);
+    });
+
+    it("invariant: a .uk transfer given no code says nothing of one", async () => {
+      const p = await transfers();
+      const { failures } = await p.check(undefined, { domainName: "taken-quiet.co.uk", contactExtensions: { uk_registrant_type: "IND" } });
+      assert.deepEqual(failures, [], reasons(failures));
+      assert.doesNotMatch(logs.join("\n"), /auth code/);
     });
 
     it("invariant: an extension with no transfer schema gets the code as given (base64), unjudged and unremarked", async () => {

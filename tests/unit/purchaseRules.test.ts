@@ -248,6 +248,23 @@ describe("the transfer's state mapping (pure)", () => {
   });
 });
 
+/**
+ * A fresh copy of the schema module. Its JSON Schema validator is built once per process, so a test of the
+ * options it is built with (every error at once, the value given, keywords and formats of the API's own)
+ * must see it built.
+ */
+function freshSchemaModule(): typeof import("../../provider/registrationSchema") {
+  const path = require.resolve("../../provider/registrationSchema");
+  const shared = require.cache[path];
+  delete require.cache[path];
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module is the point
+    return require(path) as typeof import("../../provider/registrationSchema");
+  } finally {
+    require.cache[path] = shared;
+  }
+}
+
 describe("an extension's schema failures (pure)", () => {
   const body = (extra: Record<string, unknown>) => ({ domain_name: "a.us", ...extra });
 
@@ -281,6 +298,7 @@ describe("an extension's schema failures (pure)", () => {
   });
 
   it("invariant: an unlisted keyword names the field, the rule and the value, in the SDK's names", () => {
+    const { schemaFailures } = freshSchemaModule();
     const schema = { type: "object", properties: { contact_extensions: { type: "object", properties: { "a/b~c": { type: "string", pattern: "^x" } } } } };
     assert.deepEqual(schemaFailures(schema, { contact_extensions: { "a/b~c": "y" } }, "eu"), [
       { property: "contactExtensions.a/b~c", reason: `contactExtensions.a/b~c must match pattern "^x" for '.eu' (JSON Schema keyword 'pattern'), got "y".` },
@@ -288,6 +306,7 @@ describe("an extension's schema failures (pure)", () => {
   });
 
   it("invariant: a required field is described from the schema: its enum, its constant, its fields or its type", () => {
+    const { schemaFailures } = freshSchemaModule();
     const schema = {
       type: "object",
       required: ["contact_extensions", "flag", "kind", "n", "any"],
@@ -343,6 +362,7 @@ describe("an extension's schema failures (pure)", () => {
   });
 
   it("invariant: a schema with keywords and formats of the API's own is still checked, not skipped", () => {
+    const { schemaFailures } = freshSchemaModule();
     const schema = {
       type: "object",
       "x-cloudflare-note": "ours",
@@ -357,6 +377,13 @@ describe("an extension's schema failures (pure)", () => {
     const schema = { type: "object", additionalProperties: { type: "object", required: ["x_y"] } };
     assert.deepEqual(schemaFailures(schema, { some_key: {} }, "io"), [
       { property: "someKey.xY", reason: "someKey.xY is required for '.io' registrations: give a value." },
+    ]);
+  });
+
+  it("invariant: an extra field inside a field the schema does not describe is named, with no list", () => {
+    const schema = { type: "object", additionalProperties: { type: "object", additionalProperties: false } };
+    assert.deepEqual(schemaFailures(schema, { some_key: { bar: 1 } }, "io"), [
+      { property: "someKey.bar", reason: "someKey.bar is not accepted for '.io' registrations. Remove it." },
     ]);
   });
 
