@@ -18,6 +18,15 @@ function fromLine(file, from) {
   return `${file}:${start}-${lines.length}`;
 }
 
+/** Lines from the first line containing `from` to the line before the first after it containing `to`. */
+export function between(file, from, to) {
+  const lines = readFileSync(new URL(file, import.meta.url), "utf8").split("\n");
+  const start = lines.findIndex((l) => l.includes(from));
+  const end = lines.findIndex((l, i) => i > start && l.includes(to));
+  if (start < 0 || end < 0) throw new Error(`stryker config: '${from}' … '${to}' not found in ${file}`);
+  return `${file}:${start + 1}-${end}`;
+}
+
 /** The shared settings; each set adds what it mutates, which tests see it, and its threshold. */
 export function strykerSet(set, { mutate, spec, breakAt, typeCheck }) {
   return {

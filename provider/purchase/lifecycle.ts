@@ -155,7 +155,16 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
       return { inputs, failures };
     }
     const priced = await this.kind.price(this.context(declared ?? []), inputs as unknown as I, accountId);
-    if ("failures" in priced) return { inputs, failures: priced.failures };
+    if ("failures" in priced) {
+      // The listing may predate the domain's arrival in the account (the dashboard, another stack, a lagging
+      // list), and "unavailable" or "already on Cloudflare" would then send the owner away from their own
+      // domain. A refusal rests on a fresh look: one request, on this path only.
+      const fresh = await this.client().findRegistration(domain, accountId);
+      if (!fresh) return { inputs, failures: priced.failures };
+      this.registrations.record(fresh, accountId);
+      this.log(`${domain}: ${this.adoptionNote(fresh.status)}`);
+      return { inputs, failures };
+    }
     inputs.quote = priced.quote;
     this.log(
       `${domain}: ${this.kind.eligible ?? "available"}; ${this.kind.gerund} it will cost ${this.kind.describeQuote(priced.quote)}${this.sandboxNote()}.`,

@@ -41,6 +41,7 @@ export function registrationKind(extensions: ExtensionCatalogue): PurchaseKind<R
     gerund: "registering",
     pendingStatus: "registration_pending",
     createOnly: ["years", "privacyMode", "contacts", "contactExtensions", "acknowledgements"],
+    // Stryker disable next-line StringLiteral: the lifecycle only asks whether it is "pending"; every other value records partial state.
     onDeadline: "partial",
     validate: validateInputs,
 
