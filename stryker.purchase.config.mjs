@@ -1,5 +1,5 @@
 // Every path that spends money or holds a secret, beyond the money modules (issue 21): the transfer kind,
-// its verdict, auth code and mapping; the registration kind (the term and body that are sent); the schema
+// its verdict, auth code and mapping; the redaction of secrets; the registration kind (the term and body that are sent); the schema
 // failure messages; and the lifecycle's purchase path (create, the look after an uncertain POST, resume,
 // adopt). `npm run test:mutation:purchase`; CI runs it with STRYKER_TYPECHECK=off, as for money.
 // The spec is the fast suites that drive these modules (pure rules, and the provider against the simulator).
@@ -9,6 +9,8 @@ export default strykerSet("purchase", {
   mutate: [
     "provider/transfer/verdict.ts",
     "provider/transfer/authCode.ts",
+    // The one redaction of every secret (token, auth code in every wire form, contacts).
+    "provider/secrets.ts",
     "provider/transfer/kind.ts",
     "provider/transfer/mapping.ts",
     "provider/registration/kind.ts",
@@ -23,6 +25,7 @@ export default strykerSet("purchase", {
     "dist/tests/unit/lifecycle.test.js",
     "dist/tests/unit/registrationSchema.test.js",
     "dist/tests/unit/purchase*.test.js",
+    "dist/tests/unit/secrets.test.js",
     "dist/tests/transfer.test.js",
     "dist/tests/provider.test.js",
     "dist/tests/provider.api.test.js",

@@ -1,6 +1,9 @@
 import { strict as assert } from "node:assert";
 import { minimumTerm, schemaFailures, sdkPath } from "../../provider/registrationSchema";
-import { authCodeProblem, encodeAuthCode, HIDDEN, redact, redactError } from "../../provider/transfer/authCode";
+import { authCodeProblem, encodeAuthCode } from "../../provider/transfer/authCode";
+import { forgetSecrets, LABELS, redact, redactError } from "../../provider/secrets";
+
+const HIDDEN = LABELS.authCode;
 import { pendingTransferOutputs, transferBody, transferOutputs, transferReadInputs, type TransferOutputs } from "../../provider/transfer/mapping";
 import { describeTransferQuote, transferRoseSincePreview, transferVerdict } from "../../provider/transfer/verdict";
 import type { Registration } from "../../provider/schemas";
@@ -122,27 +125,33 @@ describe("the auth code (pure)", () => {
     );
   });
 
-  it("invariant: redaction removes every occurrence of the code in both forms it is sent in, and nothing else", () => {
-    const b64 = encodeAuthCode(CODE);
-    assert.equal(redact(`${CODE}/${b64}/${CODE}/${b64}`, CODE), `${HIDDEN}/${HIDDEN}/${HIDDEN}/${HIDDEN}`);
-    assert.equal(redact("nothing secret", CODE), "nothing secret");
-    assert.equal(redact(`no code given: ${CODE}`, undefined), `no code given: ${CODE}`);
-    assert.equal(redact(`empty code: x`, ""), "empty code: x");
-  });
+  describe("redaction of the code (provider/secrets.ts), as the transfer's requests use it", () => {
+    // Only the code given to each call: nothing remembered by another test's process-wide registry.
+    beforeEach(forgetSecrets);
+    const code = [{ value: CODE, label: HIDDEN }];
 
-  it("invariant: a redacted error keeps its class, and neither its message nor its stack holds the code", () => {
-    class Special extends Error {}
-    const err = new Special(`refused ${CODE} (${encodeAuthCode(CODE)})`);
-    // V8 formats a stack on first read: read it first, as a logger would have, so it holds the code.
-    assert.ok(err.stack!.includes(CODE));
-    const out = redactError(err, CODE);
-    assert.ok(out instanceof Special);
-    assert.equal(out.message, `refused ${HIDDEN} (${HIDDEN})`);
-    assert.ok(!out.stack!.includes(CODE) && !out.stack!.includes(encodeAuthCode(CODE)), out.stack);
-    const noStack = new Error(`x ${CODE}`);
-    noStack.stack = undefined;
-    assert.equal(redactError(noStack, CODE).message, `x ${HIDDEN}`);
-    assert.equal(redactError("a string", CODE), "a string", "not an Error: passed through untouched");
+    it("invariant: redaction removes every occurrence of the code in both forms it is sent in, and nothing else", () => {
+      const b64 = encodeAuthCode(CODE);
+      assert.equal(redact(`${CODE}/${b64}/${CODE}/${b64}`, code), `${HIDDEN}/${HIDDEN}/${HIDDEN}/${HIDDEN}`);
+      assert.equal(redact("nothing secret", code), "nothing secret");
+      assert.equal(redact(`no code given: ${CODE}`), `no code given: ${CODE}`);
+      assert.equal(redact(`empty code: x`, [{ value: "", label: HIDDEN }]), "empty code: x");
+    });
+
+    it("invariant: a redacted error keeps its class, and neither its message nor its stack holds the code", () => {
+      class Special extends Error {}
+      const err = new Special(`refused ${CODE} (${encodeAuthCode(CODE)})`);
+      // V8 formats a stack on first read: read it first, as a logger would have, so it holds the code.
+      assert.ok(err.stack!.includes(CODE));
+      const out = redactError(err, code);
+      assert.ok(out instanceof Special);
+      assert.equal(out.message, `refused ${HIDDEN} (${HIDDEN})`);
+      assert.ok(!out.stack!.includes(CODE) && !out.stack!.includes(encodeAuthCode(CODE)), out.stack);
+      const noStack = new Error(`x ${CODE}`);
+      noStack.stack = undefined;
+      assert.equal(redactError(noStack, code).message, `x ${HIDDEN}`);
+      assert.equal(redactError("a string", code), "a string", "not an Error: passed through untouched");
+    });
   });
 });
 
