@@ -28,6 +28,8 @@ const key = (accountId: string, domain: string) => `${accountId}/${domain.toLowe
 
 export class DomainChecks {
   private readonly answers = new Map<string, Answer>();
+  /** The names whose last availability() was served by a request made for an earlier check. */
+  private readonly servedEarlier = new Set<string>();
 
   constructor(
     private readonly client: () => RegistrarClient,
@@ -42,12 +44,16 @@ export class DomainChecks {
    */
   async availability(domain: string, accountId: string, alongside: () => readonly string[] = () => []): Promise<DomainAvailability | undefined> {
     const shared = this.fresh(domain, accountId);
+    this.servedEarlier.delete(key(accountId, domain));
     if (shared) {
       const answered = await shared.result.then(
         (result) => ({ result }),
         () => undefined,
       );
-      if (answered) return answered.result;
+      if (answered) {
+        this.servedEarlier.add(key(accountId, domain));
+        return answered.result;
+      }
       // The request this name rode along in failed; that failure was its asker's. Ask below.
     }
     const others = [...new Set(alongside().map((n) => n.toLowerCase()))].filter((n) => n !== domain.toLowerCase() && !this.fresh(n, accountId));
@@ -61,6 +67,14 @@ export class DomainChecks {
       }
       throw err;
     }
+  }
+
+  /**
+   * Whether `domain`'s last answer came from a request made for an earlier check (up to ANSWER_TTL_MS
+   * old): a refusal must not rest on it (issue 21), so the caller asks again, alone.
+   */
+  answeredEarlier(domain: string, accountId: string): boolean {
+    return this.servedEarlier.has(key(accountId, domain));
   }
 
   private fresh(domain: string, accountId: string): Answer | undefined {

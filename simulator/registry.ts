@@ -328,6 +328,11 @@ export class Registry {
     return reg;
   }
 
+  /** A registration that lapsed and was deleted by the registry: the name is free for anyone again. */
+  release(accountId: string, domain: string): boolean {
+    return this.registrations.get(accountId)?.delete(domain) ?? false;
+  }
+
   get(accountId: string, domain: string): SimRegistration | undefined {
     this.settleAll();
     return this.registrations.get(accountId)?.get(domain);

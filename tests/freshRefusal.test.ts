@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { ALONGSIDE } from "../provider/alongside";
 import { RegistrationProvider } from "../provider/lifecycle";
 import { TransferProvider } from "../provider/transfer/provider";
 import { ACCOUNT, Harness, startSim } from "./support/sim";
@@ -47,6 +48,31 @@ describe("a refusal rests on a fresh look, not on the listing", () => {
       assert.equal(outs.status, "active");
       assert.deepEqual(h.sim.counts(), {}, "create adopts what check saw, with no request and no POST");
       assert.deepEqual(h.sim.charges(), []);
+    });
+
+    it("invariant: an 'unavailable' that an earlier check's batch brought is asked again, alone, before it refuses", async () => {
+      await start();
+      const other = "fedcba9876543210fedcba9876543210";
+      h.sim.registry.seed(other, { domain_name: "dropped.com", auto_renew: false });
+      const declared = ["batch-a.com", "dropped.com"];
+      // batch-a.com's check prices both names in one request; dropped.com is someone else's then.
+      assert.deepEqual((await p.check(undefined, { domainName: "batch-a.com", [ALONGSIDE]: declared })).failures, []);
+      // The name lapses and is deleted before dropped.com's own check, which the batch would answer "unavailable".
+      assert.equal(h.sim.registry.release(other, "dropped.com"), true);
+      h.sim.clearRequests();
+      const { inputs, failures } = await p.check(undefined, { domainName: "dropped.com", [ALONGSIDE]: declared });
+      assert.deepEqual(failures, [], reasons(failures));
+      assert.ok(inputs.quote, "priced from the fresh answer");
+      assert.deepEqual(h.sim.counts(), { "get-registration": 1, "domain-check": 1 }, "on the refusal path only: the fresh look and the fresh check");
+      assert.deepEqual(h.sim.requests({ endpoint: "domain-check" })[0]!.domains, ["dropped.com"], "asked alone");
+    });
+
+    it("a refusal that rests on this check's own request is not asked again", async () => {
+      await start();
+      h.sim.registry.seed("fedcba9876543210fedcba9876543210", { domain_name: "held.com", auto_renew: false });
+      const { failures } = await p.check(undefined, { domainName: "held.com", [ALONGSIDE]: ["held.com", "other-b.com"] });
+      assert.match(reasons(failures), /not available/);
+      assert.deepEqual(h.sim.counts(), { "domain-check": 1, "get-registration": 1 });
     });
 
     it("invariant: a registration in flight that the listing missed is resumed, not refused and not bought again", async () => {

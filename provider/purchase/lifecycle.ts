@@ -154,16 +154,23 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
       if (unapplied) this.warn(unapplied);
       return { inputs, failures };
     }
-    const priced = await this.kind.price(this.context(declared ?? []), inputs as unknown as I, accountId);
+    let priced = await this.kind.price(this.context(declared ?? []), inputs as unknown as I, accountId);
     if ("failures" in priced) {
       // The listing may predate the domain's arrival in the account (the dashboard, another stack, a lagging
       // list), and "unavailable" or "already on Cloudflare" would then send the owner away from their own
       // domain. A refusal rests on a fresh look: one request, on this path only.
       const fresh = await this.client().findRegistration(domain, accountId);
-      if (!fresh) return { inputs, failures: priced.failures };
-      this.registrations.record(fresh, accountId);
-      this.log(`${domain}: ${this.adoptionNote(fresh.status)}`);
-      return { inputs, failures };
+      if (fresh) {
+        this.registrations.record(fresh, accountId);
+        this.log(`${domain}: ${this.adoptionNote(fresh.status)}`);
+        const unapplied = unappliedOnAdoption(domain, inputs, this.kind.createOnly, fresh.privacy_mode);
+        if (unapplied) this.warn(unapplied);
+        return { inputs, failures };
+      }
+      // Likewise an availability answer that an earlier check's batch brought (minutes old, at most): asked
+      // again, alone, before it refuses.
+      if (this.checks.answeredEarlier(domain, accountId)) priced = await this.kind.price(this.context(), inputs as unknown as I, accountId);
+      if ("failures" in priced) return { inputs, failures: priced.failures };
     }
     inputs.quote = priced.quote;
     this.log(
