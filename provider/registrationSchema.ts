@@ -69,10 +69,12 @@ function schemaAt(root: Schema, segments: readonly string[]): Schema | undefined
 export interface SchemaUse {
   /** "registrations" (default) or "transfers", as in "is required for '.us' transfers". */
   purpose?: string;
-  /** Wire names whose values are never echoed, e.g. `auth_code`. */
+  /** Wire names whose values are never echoed, e.g. `auth_code`, besides the contacts and contact extensions. */
   secret?: readonly string[];
 }
 
+/** Personal data in every body (SECRET_INPUTS' wire names): its values are never echoed, for any purpose. */
+const ALWAYS_SECRET = ["contacts", "contact_extensions"];
 const SECRET_SHOWN = "(a secret, not shown)";
 
 function failureFor(e: ErrorObject, root: Schema, extension: string, use: SchemaUse): CheckFailure {
@@ -84,7 +86,7 @@ function failureFor(e: ErrorObject, root: Schema, extension: string, use: Schema
   const ext = `'.${extension}'`;
   const p = e.params as Record<string, unknown>;
   const purpose = use.purpose ?? "registrations";
-  const secret = new Set(use.secret ?? []);
+  const secret = new Set([...ALWAYS_SECRET, ...(use.secret ?? [])]);
   // A failure at the root echoes the whole body: secret fields are replaced wherever they appear.
   const shown = (v: unknown) => (secret.has(segments[0] ?? "") ? SECRET_SHOWN : JSON.stringify(v, (k, x) => (secret.has(k) ? SECRET_SHOWN : x)));
   switch (e.keyword) {

@@ -3,7 +3,7 @@
  * engine (check failures, thrown errors, their stacks) and every log line passes through `redact`.
  *
  * Secrets are remembered for the life of the provider process as they are met: the token when the
- * transport takes it, the auth code and contacts when check (or a shim method) sees the inputs. One
+ * transport takes it, the auth code, contacts and contact extensions when check (or a shim method) sees the inputs. One
  * process serves many resources, so a code met for one is also hidden from the messages of another:
  * harmless, and it cannot be forgotten by a path that did not pass it along.
  *
@@ -79,11 +79,17 @@ function leaves(wrapped: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Remember the secret inputs of a resource: its auth code and its contacts' details. */
+/**
+ * Remember the secret inputs of a resource: its auth code, its contacts' details and its contact
+ * extensions (registry values such as a tax or company number are personal data too). A registry's own
+ * code given there (`C11`) is then hidden from other messages as well: a garbled list of allowed values is
+ * the price of never echoing a value that may be personal.
+ */
 export function rememberSecretInputs(inputs: Record<string, unknown> | undefined): void {
   if (!inputs || typeof inputs !== "object") return;
   rememberSecret(unwrap(inputs.authCode), LABELS.authCode);
   for (const s of leaves(inputs.contacts)) rememberSecret(s, LABELS.contact);
+  for (const s of leaves(inputs.contactExtensions)) rememberSecret(s, LABELS.contact);
 }
 
 /** For tests: forget every secret met so far. */

@@ -57,14 +57,18 @@ describe("secrets: one place redacts every secret from every message", () => {
   it("invariant: a secret met once is hidden from every later message, the token likewise; short values and other text are left alone", () => {
     rememberSecret(TOKEN, LABELS.token);
     rememberSecretInputs({ authCode: ` ${CODE} `, contacts: { registrant: { email: "jane@home.example", postalInfo: { name: "Jane Q Doe" } } } });
+    rememberSecretInputs({ contactExtensions: { ca_legal_type: "CCT", business_number: "123456789RC0001", short: "P1" } });
     rememberSecret("US", LABELS.contact);
     // As Pulumi marks a secret, should an input ever arrive wrapped.
     rememberSecretInputs({ authCode: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "Wrapped#Code" } });
     assert.equal(redact("got Wrapped#Code"), "got [auth code]");
-    const message = `Bearer ${TOKEN} sent ${B64} for '${CODE}' (${Buffer.from(TOKEN).toString("base64")}), to jane@home.example, Jane Q Doe, US`;
+    const message = `Bearer ${TOKEN} sent ${B64} for '${CODE}' (${Buffer.from(TOKEN).toString("base64")}), to jane@home.example, Jane Q Doe, US, 123456789RC0001 CCT P1`;
     const out = redact(message);
-    for (const s of [TOKEN, CODE, "jane@home.example", "Jane Q Doe"]) assert.equal(leaks(out, s), undefined, `${s} in ${out}`);
-    assert.equal(out, "Bearer [api token] sent [auth code] for '[auth code]' ([api token]), to [contact detail], [contact detail], US");
+    for (const s of [TOKEN, CODE, "jane@home.example", "Jane Q Doe", "123456789RC0001", "CCT"]) assert.equal(leaks(out, s), undefined, `${s} in ${out}`);
+    assert.equal(
+      out,
+      "Bearer [api token] sent [auth code] for '[auth code]' ([api token]), to [contact detail], [contact detail], US, [contact detail] [contact detail] P1",
+    );
     assert.equal(redact("nothing secret here"), "nothing secret here");
   });
 
