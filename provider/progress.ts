@@ -20,7 +20,8 @@ export function formatDuration(ms: number): string {
 /**
  * An `onProgress` for awaitWorkflow: a line at each state change (and at once for a wait that starts
  * blocked) and at every `everyMs` mark of the wait (30 s, 1 min, ...; give awaitWorkflow the same
- * `reportEveryMs` and a poll lands on each), naming
+ * `reportEveryMs` and it calls this on each: after a poll moved onto the mark, or, once polls are further
+ * apart than the grid, with the last answer and the time to the poll still to come), naming
  * `what` (the domain and the operation), the state, the time waited and the next poll; and, once a wait
  * has been reported, a line when it settles.
  */
