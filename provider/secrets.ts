@@ -28,6 +28,29 @@ export const SECRET_INPUTS: readonly string[] = ["authCode", "contacts", "contac
  */
 export const MIN_SECRET_LENGTH = 3;
 
+/**
+ * Forms shorter than this are hidden only as a whole word: a registry code such as `CCO` (a `.ca` legal
+ * type in contactExtensions) is a secret input's value, but the same letters inside `CLOUDFLARE_ACCOUNT_ID`
+ * are not it.
+ */
+export const WHOLE_WORD_BELOW = 8;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const wordRe = new Map<string, RegExp>();
+/** Replace `form` in `text`: everywhere, or for a short form only where it is not part of a longer word. */
+function replaceForm(text: string, form: string, label: string): string {
+  if (!text.includes(form)) return text;
+  if (form.length >= WHOLE_WORD_BELOW) return text.split(form).join(label);
+  let re = wordRe.get(form);
+  if (!re) {
+    const word = /[\p{L}\p{N}_]/u;
+    const before = word.test(form[0]!) ? "(?<![\\p{L}\\p{N}_])" : "";
+    const after = word.test(form.at(-1)!) ? "(?![\\p{L}\\p{N}_])" : "";
+    wordRe.set(form, (re = new RegExp(`${before}${escapeRegExp(form)}${after}`, "gu")));
+  }
+  return text.replace(re, () => label);
+}
+
 export interface Secret {
   value: string;
   label: string;
@@ -109,7 +132,7 @@ export function redact(text: string, extra: readonly Secret[] = []): string {
     order = [...more.keys()].sort((a, b) => b.length - a.length);
   }
   let out = text;
-  for (const form of order) if (out.includes(form)) out = out.split(form).join(forms.get(form)!);
+  for (const form of order) out = replaceForm(out, form, forms.get(form)!);
   return out;
 }
 

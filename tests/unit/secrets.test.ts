@@ -72,6 +72,14 @@ describe("secrets: one place redacts every secret from every message", () => {
     assert.equal(redact("nothing secret here"), "nothing secret here");
   });
 
+  it("invariant: a short secret is hidden as a whole word, not inside a longer one", () => {
+    rememberSecretInputs({ contactExtensions: { ca_legal_type: "CCO" }, authCode: "#a1" });
+    assert.equal(
+      redact("Env CLOUDFLARE_ACCOUNT_ID: CCO, (CCO) 'CCO' x#a1, #a1y"),
+      "Env CLOUDFLARE_ACCOUNT_ID: [contact detail], ([contact detail]) '[contact detail]' x[auth code], #a1y",
+    );
+  });
+
   it("invariant: an error keeps its class, and loses the secret from its message, its stack and its cause", () => {
     rememberSecret(CODE, LABELS.authCode);
     const cause = new Error(`body {"auth_code":"${B64}"}`);
