@@ -31,7 +31,10 @@ export interface ProviderSettings {
 
 export type ConfigLookup = (key: string) => string | undefined;
 
-export function settingsFromConfig(get: ConfigLookup, env: Record<string, string | undefined> = process.env): ProviderSettings {
+type Env = Record<string, string | undefined>;
+
+/** A setting's value from the first config key that has one, and where it came from; else from `envName`. */
+function reader(get: ConfigLookup, env: Env) {
   const first = (...keys: string[]) => {
     for (const k of keys) {
       const v = get(k);
@@ -39,35 +42,52 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
     }
     return undefined;
   };
-  // Each value is checked here, as strictly as the equivalent input, so a malformed one fails every
-  // command with its name and fix instead of reaching the API (or being taken for "no credentials").
-  const fromEnv = (name: string) => (env[name]?.trim() ? { raw: env[name]!.trim(), from: `Env ${name}` } : undefined);
-  const setting = (key: string, envName?: string) => {
+  const setting = (key: string, envName?: string): { raw: string; from: string } | undefined => {
     const raw = first(key);
-    return raw !== undefined ? { raw, from: `Config ${key}` } : envName ? fromEnv(envName) : undefined;
+    if (raw !== undefined) return { raw, from: `Config ${key}` };
+    return envName && env[envName]?.trim() ? { raw: env[envName]!.trim(), from: `Env ${envName}` } : undefined;
   };
-  const accountId = first("cloudflare-registrar:accountId");
-  const account = setting("cloudflare-registrar:accountId", "CLOUDFLARE_ACCOUNT_ID");
+  return { first, setting };
+}
+
+/**
+ * The client's settings: `options` (the SDK functions' explicit ones) first, then stack config, then the
+ * environment. Only what the client will use is checked, so a malformed value that an option overrides,
+ * or that only the resource provider reads, does not fail the call.
+ */
+export function clientSettingsFromConfig(get: ConfigLookup, env: Env = process.env, options: Partial<ClientOptions> = {}): ClientOptions {
+  const { first, setting } = reader(get, env);
+  // Each value is checked here, as strictly as the equivalent input, so a malformed one fails with its
+  // name and fix instead of reaching the API (or being taken for "no credentials").
+  const given = options.accountId?.trim() || undefined;
+  const accountId = given ?? first("cloudflare-registrar:accountId");
+  const account = given !== undefined ? { raw: given, from: "Option accountId" } : setting("cloudflare-registrar:accountId", "CLOUDFLARE_ACCOUNT_ID");
   if (account) checkAccountId(account.raw, account.from);
-  const baseUrl = first("cloudflare-registrar:baseUrl");
+  const baseUrl = options.baseUrl ?? first("cloudflare-registrar:baseUrl");
   resolveBaseUrl(baseUrl, env);
-  const sandbox = booleanSetting("cloudflare-registrar:sandbox", first("cloudflare-registrar:sandbox"));
+  const sandbox = options.sandbox ?? booleanSetting("cloudflare-registrar:sandbox", first("cloudflare-registrar:sandbox"));
   resolveSandbox(sandbox, env);
+  return {
+    apiToken: options.apiToken ?? first("cloudflare-registrar:apiToken", "cloudflare:apiToken"),
+    apiKey: options.apiKey ?? first("cloudflare-registrar:apiKey", "cloudflare:apiKey"),
+    apiEmail: options.apiEmail ?? first("cloudflare-registrar:apiEmail", "cloudflare:email"),
+    accountId,
+    baseUrl,
+    sandbox,
+    requestsPerFiveMinutes: options.requestsPerFiveMinutes ?? requestBudget(first("cloudflare-registrar:requestsPerFiveMinutes")),
+    env,
+  };
+}
+
+export function settingsFromConfig(get: ConfigLookup, env: Env = process.env): ProviderSettings {
+  const { first, setting } = reader(get, env);
+  const client = clientSettingsFromConfig(get, env);
   const timeout = setting("cloudflare-registrar:workflowTimeoutSeconds", "CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS");
   const timeoutMs = seconds("cloudflare-registrar:workflowTimeoutSeconds", timeout?.raw, timeout?.from, { positive: true });
   const transferWait = setting("cloudflare-registrar:transferWaitSeconds", "CLOUDFLARE_REGISTRAR_TRANSFER_WAIT_SECONDS");
   return {
     transferWaitMs: seconds("cloudflare-registrar:transferWaitSeconds", transferWait?.raw, transferWait?.from),
-    client: {
-      apiToken: first("cloudflare-registrar:apiToken", "cloudflare:apiToken"),
-      apiKey: first("cloudflare-registrar:apiKey", "cloudflare:apiKey"),
-      apiEmail: first("cloudflare-registrar:apiEmail", "cloudflare:email"),
-      accountId,
-      baseUrl,
-      sandbox,
-      requestsPerFiveMinutes: requestBudget(first("cloudflare-registrar:requestsPerFiveMinutes")),
-      env,
-    },
+    client,
     poll: timeoutMs !== undefined ? { deadlineMs: timeoutMs } : undefined,
     requirePricedPreview:
       booleanSetting(
