@@ -80,7 +80,7 @@ export function clientSettingsFromConfig(get: ConfigLookup, env: Env = process.e
 }
 
 export function settingsFromConfig(get: ConfigLookup, env: Env = process.env): ProviderSettings {
-  const { first, setting } = reader(get, env);
+  const { setting } = reader(get, env);
   const client = clientSettingsFromConfig(get, env);
   const timeout = setting("cloudflare-registrar:workflowTimeoutSeconds", "CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS");
   const timeoutMs = seconds("cloudflare-registrar:workflowTimeoutSeconds", timeout?.raw, timeout?.from, { positive: true });
@@ -92,17 +92,17 @@ export function settingsFromConfig(get: ConfigLookup, env: Env = process.env): P
     requirePricedPreview:
       booleanSetting(
         "cloudflare-registrar:requirePricedPreview",
-        first("cloudflare-registrar:requirePricedPreview") ?? env.CLOUDFLARE_REGISTRAR_REQUIRE_PRICED_PREVIEW?.trim().toLowerCase(),
+        setting("cloudflare-registrar:requirePricedPreview", "CLOUDFLARE_REGISTRAR_REQUIRE_PRICED_PREVIEW"),
       ) ?? false,
     renewal: {
       warningDays: wholeDays(
         "cloudflare-registrar:expiryWarningDays",
-        first("cloudflare-registrar:expiryWarningDays") ?? env.CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS,
+        setting("cloudflare-registrar:expiryWarningDays", "CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS"),
       ),
       fail:
         booleanSetting(
           "cloudflare-registrar:failOnExpiryWarning",
-          first("cloudflare-registrar:failOnExpiryWarning") ?? env.CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING?.trim().toLowerCase(),
+          setting("cloudflare-registrar:failOnExpiryWarning", "CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING"),
         ) ?? false,
     },
   };
@@ -119,11 +119,18 @@ function seconds(key: string, raw: string | undefined, from = `Config ${key}`, {
   return n * 1000;
 }
 
-function booleanSetting(key: string, raw: string | undefined): boolean | undefined {
-  if (raw === undefined) return undefined;
+/** A value and where it came from (`Config <key>` or `Env <NAME>`), for messages that name the real source. */
+type Sourced = { raw: string; from: string } | undefined;
+
+/** `true` or `false`; an environment variable's in any case. */
+function booleanSetting(key: string, value: Sourced | string): boolean | undefined {
+  const v = typeof value === "string" ? { raw: value, from: `Config ${key}` } : value;
+  if (v === undefined) return undefined;
+  const raw = v.from.startsWith("Env ") ? v.raw.toLowerCase() : v.raw;
   if (raw === "true") return true;
   if (raw === "false") return false;
-  throw new CredentialsError(`Config ${key} is '${raw}', not a boolean: \`pulumi config set ${key} true\` (or false).`);
+  const fix = v.from.startsWith("Env ") ? `set it to true or false, or \`pulumi config set ${key} true\`` : `\`pulumi config set ${key} true\` (or false)`;
+  throw new CredentialsError(`${v.from} is '${v.raw}', not a boolean: ${fix}.`);
 }
 
 function requestBudget(raw: string | undefined): number | undefined {
@@ -138,12 +145,13 @@ function requestBudget(raw: string | undefined): number | undefined {
   return n;
 }
 
-function wholeDays(key: string, raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === "") return DEFAULT_EXPIRY_WARNING_DAYS;
+function wholeDays(key: string, value: Sourced): number {
+  if (value === undefined) return DEFAULT_EXPIRY_WARNING_DAYS;
+  const { raw, from } = value;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) {
     throw new CredentialsError(
-      `Config ${key} is '${raw}', not a whole number of days: \`pulumi config set ${key} 30\` (the default), or 0 to warn only once a domain has expired.`,
+      `${from} is '${raw}', not a whole number of days: \`pulumi config set ${key} 30\` (the default), or 0 to warn only once a domain has expired.`,
     );
   }
   return n;
