@@ -142,6 +142,18 @@ describe("secrets: one place redacts every secret from every message", () => {
       }
     }
     for (const text of [bug.message, bug.stack!]) assert.equal(leaks(text, CODE), undefined, text);
+    // Not an Error: a thrown string, or an object whose String() quotes the code.
+    for (const wrap of [quietWhenExpected, stackForBugs]) {
+      for (const thrown of [`z ${CODE}`, { toString: () => `w ${B64}` }]) {
+        const { value: e, text: printed } = await stderrOf(() =>
+          wrap(() => Promise.reject(thrown)).then(
+            () => assert.fail("must throw"),
+            (x: unknown) => x,
+          ),
+        );
+        for (const text of [String(e), printed]) assert.equal(leaks(text, CODE), undefined, text);
+      }
+    }
   });
 });
 
