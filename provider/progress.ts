@@ -1,7 +1,9 @@
 /**
  * Progress lines for a long wait on a workflow. A dynamic provider cannot reach the engine's per-resource
- * ephemeral status (the host passes no URN to create or update, and connects no engine client), so these
- * are plain lines on the provider's stderr, which the CLI shows on the stack's row as they come.
+ * ephemeral status (the host passes no URN to create or update), so these are plain lines on the
+ * provider's stderr, which the CLI shows on the stack's row as they come. Warnings do not go this way:
+ * provider/engineLog.ts sends them to the engine's Log at warning severity, so the CLI counts them;
+ * progress stays on stderr, where a line is shown and not counted as a warning.
  */
 import type { WorkflowState, WorkflowStatus } from "./schemas";
 import type { WaitProgress } from "./workflow";
