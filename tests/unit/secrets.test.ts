@@ -7,6 +7,8 @@ import * as transfer from "../../provider/transfer/dynamic";
 import * as path from "node:path";
 import { REPO_ROOT, runNode } from "../support/packed";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { unconfigureShims } from "../support/shims";
+import { withStderr } from "../support/stderr";
 
 /** Characters that JSON, URI encoding and base64 each change, so every form differs from the others. */
 const CODE = `Rt!9/+"x y\\z#Code~>?`;
@@ -20,21 +22,6 @@ const EVERY_FORM = [
   Buffer.from(CODE).toString("base64url"),
   encodeURIComponent(B64),
 ];
-
-/** Everything written to stderr while `fn` runs; stderr itself is replaced, never console.error, which hostErrors wraps once per process. */
-async function stderrOf<T>(fn: () => Promise<T>): Promise<{ value: T; text: string }> {
-  const chunks: string[] = [];
-  const write = process.stderr.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    chunks.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { value: await fn(), text: chunks.join("") };
-  } finally {
-    process.stderr.write = write;
-  }
-}
 
 /** Whether any form of `secret` survives in `text`. */
 function leaks(text: string, secret: string): string | undefined {
@@ -131,7 +118,7 @@ describe("secrets: one place redacts every secret from every message", () => {
     assert.ok(bug instanceof TypeError);
     for (const wrap of [quietWhenExpected, stackForBugs]) {
       for (const thrown of [new RegistrarError(`x ${B64}`), new TypeError(`y ${CODE}`)]) {
-        const { value: e, text: printed } = await stderrOf(() =>
+        const { value: e, text: printed } = await withStderr(() =>
           wrap(() => Promise.reject(thrown)).then(
             () => assert.fail("must throw"),
             (x: Error) => x,
@@ -145,7 +132,7 @@ describe("secrets: one place redacts every secret from every message", () => {
     // Not an Error: a thrown string, or an object whose String() quotes the code.
     for (const wrap of [quietWhenExpected, stackForBugs]) {
       for (const thrown of [`z ${CODE}`, { toString: () => `w ${B64}` }]) {
-        const { value: e, text: printed } = await stderrOf(() =>
+        const { value: e, text: printed } = await withStderr(() =>
           wrap(() => Promise.reject(thrown)).then(
             () => assert.fail("must throw"),
             (x: unknown) => x,
@@ -170,6 +157,7 @@ describe("secrets: DomainTransfer's check against the simulator, wrong and malfo
     await transfer.configure({ config: { get: (key: string) => values[key] } });
   });
   after(() => h.stop());
+  after(unconfigureShims);
 
   const cases: Array<[title: string, code: string, reason: RegExp]> = [
     ["a wrong code", "Wrong-Code#77", /\[invalid_auth_code\]: the current registrar rejected the auth code \(authCode\)/],
@@ -178,7 +166,7 @@ describe("secrets: DomainTransfer's check against the simulator, wrong and malfo
   ];
   for (const [title, code, reason] of cases) {
     it(`invariant: ${title} fails check on the resource, not on authCode, naming the field and never the code`, async () => {
-      const { value: result, text: logged } = await stderrOf(() => transfer.check({}, { domainName: "taken-secret.com", authCode: code }));
+      const { value: result, text: logged } = await withStderr(() => transfer.check({}, { domainName: "taken-secret.com", authCode: code }));
       assert.ok(result.failures?.length, JSON.stringify(result));
       for (const f of result.failures!) assert.equal(f.property, "", JSON.stringify(f));
       assert.match(result.failures!.map((f) => f.reason).join("\n"), reason);
@@ -196,7 +184,7 @@ describe("secrets: DomainRegistration's contacts through its shim", () => {
       phone: "+1 555 0100",
       postalInfo: { name: "Jane Q Doe", address: { street: "1 Secret Lane", city: "Hidden", state: "CA", postalCode: "94107", countryCode: "UK" } },
     };
-    const { value: result, text: logged } = await stderrOf(() => dynamic.check({}, { domainName: "launch.dev", contacts: { registrant: contact } }));
+    const { value: result, text: logged } = await withStderr(() => dynamic.check({}, { domainName: "launch.dev", contacts: { registrant: contact } }));
     const failures = result.failures ?? [];
     assert.deepEqual(
       failures.map((f) => f.property),

@@ -10,6 +10,7 @@ import { settingsFromConfig } from "../../provider/config";
 import { unpricedPreview } from "../../provider/purchase/unpriced";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 import { unconfigureShims } from "../support/shims";
+import { stderrOf } from "../support/stderr";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const engineRpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
@@ -38,18 +39,6 @@ async function fakeEngine(): Promise<{ address: string; logged: Logged[]; stop: 
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
   );
   return { address: `127.0.0.1:${port}`, logged, stop: () => server.forceShutdown() };
-}
-
-async function stderrOf(fn: () => unknown): Promise<string> {
-  const chunks: string[] = [];
-  const write = process.stderr.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => chunks.push(String(chunk)) > 0) as typeof process.stderr.write;
-  try {
-    await fn();
-  } finally {
-    process.stderr.write = write;
-  }
-  return chunks.join("");
 }
 
 describe("warnings the engine counts as warnings", () => {
