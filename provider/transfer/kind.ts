@@ -4,6 +4,7 @@
  * POST /registrations/{domain}/transfer-in, and create waits only briefly, because a transfer takes days
  * (the losing registrar has five to approve it) and refresh follows it from there.
  */
+import { answerKey } from "../domainLookup";
 import type { ExtensionCatalogue } from "../extensionCatalogue";
 import { NotFoundError } from "../errors";
 import { extensionOf } from "../names";
@@ -110,7 +111,7 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
       const answer = await ctx.client.transferCheck([{ domain_name: domain, ...code }], accountId).catch((e: unknown) => {
         throw redactError(e, codeOf(inputs));
       });
-      const result = answer[domain] ?? Object.values(answer).find((r) => r.name === domain);
+      const result = answer[domain] ?? Object.values(answer).find((r) => r.name !== undefined && answerKey(r.name) === domain);
       const verdict = transferVerdict(domain, accountId, p.extension, result, inputs.maxPrice);
       if ("failures" in verdict) return { failures: [...p.failures, ...verdict.failures] };
       if (p.failures.length) return { failures: p.failures };
