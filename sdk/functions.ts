@@ -70,7 +70,6 @@ async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Pr
 
 const toSdk = (d: ApiAvailability): DomainAvailability => ({
   name: d.name,
-  normalizedName: d.name,
   registrable: d.registrable,
   ...(d.pricing ? { pricing: { currency: d.pricing.currency, registrationCost: d.pricing.registration_cost, renewalCost: d.pricing.renewal_cost } } : {}),
   ...(d.reason ? { reason: d.reason } : {}),

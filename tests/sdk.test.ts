@@ -239,6 +239,7 @@ describe("SDK under pulumi.runtime.setMocks", () => {
         found.map((d) => d.name),
         ["rocket.app"],
       );
+      assert.equal(found[0]!.normalizedName, undefined, "documented for checkDomains only");
     });
 
     it("checks only the settings it uses: a malformed env value an option overrides, or only the resource reads, does not fail it", async () => {
