@@ -138,8 +138,9 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
       }
     },
     // The ceilings are the API's: every 30 s while pending or in progress, every 30 minutes while blocked on the
-    // losing registrar. Create's wait never reaches them; starting at 0.5 s, it ends within a fraction of a second
-    // of a transfer that lands while it waits, instead of sleeping out transferWaitSeconds.
+    // losing registrar; create's default 60 s wait reaches neither. Starting at 0.5 s and waiting a quarter of the
+    // time waited so far, it notices a transfer that lands in its first 4 s within a second, and a later one within
+    // a quarter of the time waited, instead of sleeping out transferWaitSeconds.
     poll: { initialIntervalMs: 500, maxIntervalMs: 30_000, blockedIntervalMs: 30 * 60_000 },
     awaitMs: () => waitMs() ?? DEFAULT_TRANSFER_WAIT_MS,
 
