@@ -31,7 +31,10 @@ export interface ProviderSettings {
 
 export type ConfigLookup = (key: string) => string | undefined;
 
-export function settingsFromConfig(get: ConfigLookup, env: Record<string, string | undefined> = process.env): ProviderSettings {
+type Env = Record<string, string | undefined>;
+
+/** A setting's value from the first config key that has one, and where it came from; else from `envName`. */
+function reader(get: ConfigLookup, env: Env) {
   const first = (...keys: string[]) => {
     for (const k of keys) {
       const v = get(k);
@@ -39,50 +42,67 @@ export function settingsFromConfig(get: ConfigLookup, env: Record<string, string
     }
     return undefined;
   };
-  // Each value is checked here, as strictly as the equivalent input, so a malformed one fails every
-  // command with its name and fix instead of reaching the API (or being taken for "no credentials").
-  const fromEnv = (name: string) => (env[name]?.trim() ? { raw: env[name]!.trim(), from: `Env ${name}` } : undefined);
-  const setting = (key: string, envName?: string) => {
+  const setting = (key: string, envName?: string): { raw: string; from: string } | undefined => {
     const raw = first(key);
-    return raw !== undefined ? { raw, from: `Config ${key}` } : envName ? fromEnv(envName) : undefined;
+    if (raw !== undefined) return { raw, from: `Config ${key}` };
+    return envName && env[envName]?.trim() ? { raw: env[envName]!.trim(), from: `Env ${envName}` } : undefined;
   };
-  const accountId = first("cloudflare-registrar:accountId");
-  const account = setting("cloudflare-registrar:accountId", "CLOUDFLARE_ACCOUNT_ID");
+  return { first, setting };
+}
+
+/**
+ * The client's settings: `options` (the SDK functions' explicit ones) first, then stack config, then the
+ * environment. Only what the client will use is checked, so a malformed value that an option overrides,
+ * or that only the resource provider reads, does not fail the call.
+ */
+export function clientSettingsFromConfig(get: ConfigLookup, env: Env = process.env, options: Partial<ClientOptions> = {}): ClientOptions {
+  const { first, setting } = reader(get, env);
+  // Each value is checked here, as strictly as the equivalent input, so a malformed one fails with its
+  // name and fix instead of reaching the API (or being taken for "no credentials").
+  const given = options.accountId?.trim() || undefined;
+  const accountId = given ?? first("cloudflare-registrar:accountId");
+  const account = given !== undefined ? { raw: given, from: "Option accountId" } : setting("cloudflare-registrar:accountId", "CLOUDFLARE_ACCOUNT_ID");
   if (account) checkAccountId(account.raw, account.from);
-  const baseUrl = first("cloudflare-registrar:baseUrl");
+  const baseUrl = options.baseUrl ?? first("cloudflare-registrar:baseUrl");
   resolveBaseUrl(baseUrl, env);
-  const sandbox = booleanSetting("cloudflare-registrar:sandbox", first("cloudflare-registrar:sandbox"));
+  const sandbox = options.sandbox ?? booleanSetting("cloudflare-registrar:sandbox", first("cloudflare-registrar:sandbox"));
   resolveSandbox(sandbox, env);
+  return {
+    apiToken: options.apiToken ?? first("cloudflare-registrar:apiToken", "cloudflare:apiToken"),
+    apiKey: options.apiKey ?? first("cloudflare-registrar:apiKey", "cloudflare:apiKey"),
+    apiEmail: options.apiEmail ?? first("cloudflare-registrar:apiEmail", "cloudflare:email"),
+    accountId,
+    baseUrl,
+    sandbox,
+    requestsPerFiveMinutes: options.requestsPerFiveMinutes ?? requestBudget(first("cloudflare-registrar:requestsPerFiveMinutes")),
+    env,
+  };
+}
+
+export function settingsFromConfig(get: ConfigLookup, env: Env = process.env): ProviderSettings {
+  const { setting } = reader(get, env);
+  const client = clientSettingsFromConfig(get, env);
   const timeout = setting("cloudflare-registrar:workflowTimeoutSeconds", "CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS");
   const timeoutMs = seconds("cloudflare-registrar:workflowTimeoutSeconds", timeout?.raw, timeout?.from, { positive: true });
   const transferWait = setting("cloudflare-registrar:transferWaitSeconds", "CLOUDFLARE_REGISTRAR_TRANSFER_WAIT_SECONDS");
   return {
     transferWaitMs: seconds("cloudflare-registrar:transferWaitSeconds", transferWait?.raw, transferWait?.from),
-    client: {
-      apiToken: first("cloudflare-registrar:apiToken", "cloudflare:apiToken"),
-      apiKey: first("cloudflare-registrar:apiKey", "cloudflare:apiKey"),
-      apiEmail: first("cloudflare-registrar:apiEmail", "cloudflare:email"),
-      accountId,
-      baseUrl,
-      sandbox,
-      requestsPerFiveMinutes: requestBudget(first("cloudflare-registrar:requestsPerFiveMinutes")),
-      env,
-    },
+    client,
     poll: timeoutMs !== undefined ? { deadlineMs: timeoutMs } : undefined,
     requirePricedPreview:
       booleanSetting(
         "cloudflare-registrar:requirePricedPreview",
-        first("cloudflare-registrar:requirePricedPreview") ?? env.CLOUDFLARE_REGISTRAR_REQUIRE_PRICED_PREVIEW?.trim().toLowerCase(),
+        setting("cloudflare-registrar:requirePricedPreview", "CLOUDFLARE_REGISTRAR_REQUIRE_PRICED_PREVIEW"),
       ) ?? false,
     renewal: {
       warningDays: wholeDays(
         "cloudflare-registrar:expiryWarningDays",
-        first("cloudflare-registrar:expiryWarningDays") ?? env.CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS,
+        setting("cloudflare-registrar:expiryWarningDays", "CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS"),
       ),
       fail:
         booleanSetting(
           "cloudflare-registrar:failOnExpiryWarning",
-          first("cloudflare-registrar:failOnExpiryWarning") ?? env.CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING?.trim().toLowerCase(),
+          setting("cloudflare-registrar:failOnExpiryWarning", "CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING"),
         ) ?? false,
     },
   };
@@ -99,11 +119,18 @@ function seconds(key: string, raw: string | undefined, from = `Config ${key}`, {
   return n * 1000;
 }
 
-function booleanSetting(key: string, raw: string | undefined): boolean | undefined {
-  if (raw === undefined) return undefined;
+/** A value and where it came from (`Config <key>` or `Env <NAME>`), for messages that name the real source. */
+type Sourced = { raw: string; from: string } | undefined;
+
+/** `true` or `false`; an environment variable's in any case. */
+function booleanSetting(key: string, value: Sourced | string): boolean | undefined {
+  const v = typeof value === "string" ? { raw: value, from: `Config ${key}` } : value;
+  if (v === undefined) return undefined;
+  const raw = v.from.startsWith("Env ") ? v.raw.toLowerCase() : v.raw;
   if (raw === "true") return true;
   if (raw === "false") return false;
-  throw new CredentialsError(`Config ${key} is '${raw}', not a boolean: \`pulumi config set ${key} true\` (or false).`);
+  const fix = v.from.startsWith("Env ") ? `set it to true or false, or \`pulumi config set ${key} true\`` : `\`pulumi config set ${key} true\` (or false)`;
+  throw new CredentialsError(`${v.from} is '${v.raw}', not a boolean: ${fix}.`);
 }
 
 function requestBudget(raw: string | undefined): number | undefined {
@@ -118,12 +145,13 @@ function requestBudget(raw: string | undefined): number | undefined {
   return n;
 }
 
-function wholeDays(key: string, raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === "") return DEFAULT_EXPIRY_WARNING_DAYS;
+function wholeDays(key: string, value: Sourced): number {
+  if (value === undefined) return DEFAULT_EXPIRY_WARNING_DAYS;
+  const { raw, from } = value;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) {
     throw new CredentialsError(
-      `Config ${key} is '${raw}', not a whole number of days: \`pulumi config set ${key} 30\` (the default), or 0 to warn only once a domain has expired.`,
+      `${from} is '${raw}', not a whole number of days: \`pulumi config set ${key} 30\` (the default), or 0 to warn only once a domain has expired.`,
     );
   }
   return n;

@@ -1,6 +1,6 @@
 /**
  * Expected errors (a refusal, a wrong token, an unreachable API) must read as one message on the
- * resource's row. The dynamic-provider host (@pulumi/pulumi cmd/dynamic-provider, 3.248 to 3.270) does two
+ * resource's row. The dynamic-provider host (@pulumi/pulumi cmd/dynamic-provider; checked in 3.248.0 and 3.276.0, alike here) does two
  * things with an error thrown from check, diff, read or delete: it prints `${e}: ${e.stack}` to the
  * provider's stderr, which the CLI shows on the stack's row (the message twice, then the trace), and it
  * returns the message over gRPC, which the CLI shows on the resource's row. From create and update it only
@@ -18,6 +18,14 @@
  */
 function secrets(): typeof import("./secrets") {
   return require("./secrets") as typeof import("./secrets");
+}
+
+/**
+ * What the host may see of a thrown value: an error redacted in place (its class kept, callers branch on
+ * it); anything else as the redacted string the host would have made of it.
+ */
+function redacted(err: unknown): unknown {
+  return err instanceof Error ? secrets().redactError(err) : secrets().redact(String(err));
 }
 
 type CheckResult = { inputs?: Record<string, unknown>; failures?: Array<{ property: string; reason: string }> };
@@ -62,7 +70,7 @@ export async function failuresWhenExpected<R extends CheckResult>(news: Record<s
     const result = atValues(await call());
     return result.failures ? { ...result, failures: secrets().failuresForEngine(result.failures) } : result;
   } catch (err) {
-    if (!isExpected(err)) throw secrets().redactError(err);
+    if (!isExpected(err)) throw redacted(err);
     return { inputs: news, failures: [{ property: "", reason: secrets().redact(err.message) }] };
   } finally {
     await warningsDelivered();
@@ -91,9 +99,9 @@ export async function quietWhenExpected<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    secrets().redactError(err);
-    if (isExpected(err)) printedByHostQuietly(err);
-    throw err;
+    const e = redacted(err);
+    if (isExpected(e)) printedByHostQuietly(e);
+    throw e;
   } finally {
     await warningsDelivered();
   }
@@ -104,9 +112,9 @@ export async function stackForBugs<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    secrets().redactError(err);
-    if (!isExpected(err)) console.error(`cloudflare-registrar: unexpected error (a bug; please report it): ${err instanceof Error ? err.stack : String(err)}`);
-    throw err;
+    const e = redacted(err);
+    if (!isExpected(e)) console.error(`cloudflare-registrar: unexpected error (a bug; please report it): ${e instanceof Error ? e.stack : String(e)}`);
+    throw e;
   } finally {
     await warningsDelivered();
   }

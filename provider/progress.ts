@@ -1,7 +1,9 @@
 /**
  * Progress lines for a long wait on a workflow. A dynamic provider cannot reach the engine's per-resource
- * ephemeral status (the host passes no URN to create or update, and connects no engine client), so these
- * are plain lines on the provider's stderr, which the CLI shows on the stack's row as they come.
+ * ephemeral status (the host passes no URN to create or update), so these are plain lines on the
+ * provider's stderr, which the CLI shows on the stack's row as they come. Warnings do not go this way:
+ * provider/engineLog.ts sends them to the engine's Log at warning severity, so the CLI counts them;
+ * progress stays on stderr, where a line is shown and not counted as a warning.
  */
 import type { WorkflowState, WorkflowStatus } from "./schemas";
 import type { WaitProgress } from "./workflow";
@@ -20,7 +22,8 @@ export function formatDuration(ms: number): string {
 /**
  * An `onProgress` for awaitWorkflow: a line at each state change (and at once for a wait that starts
  * blocked) and at every `everyMs` mark of the wait (30 s, 1 min, ...; give awaitWorkflow the same
- * `reportEveryMs` and a poll lands on each), naming
+ * `reportEveryMs` and it calls this on each: after a poll moved onto the mark, or, once polls are further
+ * apart than the grid, with the last answer and the time to the poll still to come), naming
  * `what` (the domain and the operation), the state, the time waited and the next poll; and, once a wait
  * has been reported, a line when it settles.
  */

@@ -72,10 +72,12 @@ function schemaAt(root: Schema, segments: readonly string[]): Schema | undefined
 export interface SchemaUse {
   /** "registrations" (default) or "transfers", as in "is required for '.us' transfers". */
   purpose?: string;
-  /** Wire names whose values are never echoed, e.g. `auth_code`. */
+  /** Wire names whose values are never echoed, e.g. `auth_code`, besides the contacts and contact extensions. */
   secret?: readonly string[];
 }
 
+/** Personal data in every body (SECRET_INPUTS' wire names): its values are never echoed, for any purpose. */
+const ALWAYS_SECRET = ["contacts", "contact_extensions"];
 const SECRET_SHOWN = "(a secret, not shown)";
 
 function failureFor(e: ErrorObject, root: Schema, extension: string, use: SchemaUse): CheckFailure {
@@ -87,8 +89,8 @@ function failureFor(e: ErrorObject, root: Schema, extension: string, use: Schema
   const ext = `'.${extension}'`;
   const p = e.params as Record<string, unknown>;
   const purpose = use.purpose ?? "registrations";
-  // Stryker disable next-line ArrayDeclaration: a default list naming no body field hides nothing, as the empty one does.
-  const secret = new Set(use.secret ?? []);
+  // Stryker disable next-line ArrayDeclaration: a default list naming no body field hides nothing more, as the empty one does.
+  const secret = new Set([...ALWAYS_SECRET, ...(use.secret ?? [])]);
   // A failure at the root echoes the whole body: secret fields are replaced wherever they appear.
   // Stryker disable next-line StringLiteral: at the root, any name that is not a secret field's gives the same answer.
   const shown = (v: unknown) => (secret.has(segments[0] ?? "") ? SECRET_SHOWN : JSON.stringify(v, (k, x) => (secret.has(k) ? SECRET_SHOWN : x)));

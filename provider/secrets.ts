@@ -3,7 +3,7 @@
  * engine (check failures, thrown errors, their stacks) and every log line passes through `redact`.
  *
  * Secrets are remembered for the life of the provider process as they are met: the token when the
- * transport takes it, the auth code and contacts when check (or a shim method) sees the inputs. One
+ * transport takes it, the auth code, contacts and contact extensions when check (or a shim method) sees the inputs. One
  * process serves many resources, so a code met for one is also hidden from the messages of another:
  * harmless, and it cannot be forgotten by a path that did not pass it along.
  *
@@ -27,6 +27,29 @@ export const SECRET_INPUTS: readonly string[] = ["authCode", "contacts", "contac
  * secret (no registrar issues a 2-character code, no token is that short, and a country code is not personal).
  */
 export const MIN_SECRET_LENGTH = 3;
+
+/**
+ * Forms shorter than this are hidden only as a whole word: a registry code such as `CCO` (a `.ca` legal
+ * type in contactExtensions) is a secret input's value, but the same letters inside `CLOUDFLARE_ACCOUNT_ID`
+ * are not it.
+ */
+export const WHOLE_WORD_BELOW = 8;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const wordRe = new Map<string, RegExp>();
+/** Replace `form` in `text`: everywhere, or for a short form only where it is not part of a longer word. */
+function replaceForm(text: string, form: string, label: string): string {
+  if (!text.includes(form)) return text;
+  if (form.length >= WHOLE_WORD_BELOW) return text.split(form).join(label);
+  let re = wordRe.get(form);
+  if (!re) {
+    const word = /[\p{L}\p{N}_]/u;
+    const before = word.test(form[0]!) ? "(?<![\\p{L}\\p{N}_])" : "";
+    const after = word.test(form.at(-1)!) ? "(?![\\p{L}\\p{N}_])" : "";
+    wordRe.set(form, (re = new RegExp(`${before}${escapeRegExp(form)}${after}`, "gu")));
+  }
+  return text.replace(re, () => label);
+}
 
 export interface Secret {
   value: string;
@@ -79,11 +102,17 @@ function leaves(wrapped: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Remember the secret inputs of a resource: its auth code and its contacts' details. */
+/**
+ * Remember the secret inputs of a resource: its auth code, its contacts' details and its contact
+ * extensions (registry values such as a tax or company number are personal data too). A registry's own
+ * code given there (`C11`) is then hidden from other messages as well: a garbled list of allowed values is
+ * the price of never echoing a value that may be personal.
+ */
 export function rememberSecretInputs(inputs: Record<string, unknown> | undefined): void {
   if (!inputs || typeof inputs !== "object") return;
   rememberSecret(unwrap(inputs.authCode), LABELS.authCode);
   for (const s of leaves(inputs.contacts)) rememberSecret(s, LABELS.contact);
+  for (const s of leaves(inputs.contactExtensions)) rememberSecret(s, LABELS.contact);
 }
 
 /** For tests: forget every secret met so far. */
@@ -103,7 +132,7 @@ export function redact(text: string, extra: readonly Secret[] = []): string {
     order = [...more.keys()].sort((a, b) => b.length - a.length);
   }
   let out = text;
-  for (const form of order) if (out.includes(form)) out = out.split(form).join(forms.get(form)!);
+  for (const form of order) out = replaceForm(out, form, forms.get(form)!);
   return out;
 }
 

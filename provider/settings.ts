@@ -67,11 +67,16 @@ export function configuredAccountId(explicit: string | undefined, env: Record<st
   return nonEmpty(explicit) ?? nonEmpty(env.CLOUDFLARE_ACCOUNT_ID);
 }
 
-/** The syntax the `accountId` input is held to (32 lower-case hex characters), for a value from `from`. */
+/** An account id's syntax, held alike for the `accountId` input (validation.ts) and config or env. */
+export const ACCOUNT_ID = /^[0-9a-f]{32}$/;
+/** What a value that fails ACCOUNT_ID is not, and what would do. */
+export const NOT_AN_ACCOUNT_ID = "not a Cloudflare account id: 32 lower-case hex characters, as in https://dash.cloudflare.com/<account id>";
+
+/** The syntax the `accountId` input is held to, for a value from `from`. */
 export function checkAccountId(id: string, from: string): string {
-  if (!/^[0-9a-f]{32}$/.test(id)) {
+  if (!ACCOUNT_ID.test(id)) {
     throw new CredentialsError(
-      `${from} is '${id}', not a Cloudflare account id: 32 lower-case hex characters, as in https://dash.cloudflare.com/<account id>. ` +
+      `${from} is '${id}', ${NOT_AN_ACCOUNT_ID}. ` +
         "Set it to that id (`pulumi config set cloudflare-registrar:accountId <account id>`, or the accountId input).",
     );
   }

@@ -6,6 +6,7 @@ import { domainToASCII } from "node:url";
 // The package, not Node's deprecated built-in of the same name (the trailing slash picks the package).
 import { decode as decodePunycode } from "punycode/";
 import { nameParts } from "./names";
+import { ACCOUNT_ID, NOT_AN_ACCOUNT_ID } from "./settings";
 
 /** What the engine sends for a value not known until apply (`pulumi preview`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -250,10 +251,10 @@ export function validateInputs(news: Record<string, unknown>): { inputs: Record<
     }
   }
   if (news.accountId !== undefined && !isUnknown(news.accountId)) {
-    if (typeof news.accountId !== "string" || !/^[0-9a-f]{32}$/.test(news.accountId)) {
+    if (typeof news.accountId !== "string" || !ACCOUNT_ID.test(news.accountId)) {
       failures.push({
         property: "accountId",
-        reason: `accountId ${show(news.accountId)} is not a Cloudflare account id: 32 lower-case hex characters, as in https://dash.cloudflare.com/<account id>.`,
+        reason: `accountId ${show(news.accountId)} is ${NOT_AN_ACCOUNT_ID}.`,
       });
     }
   }

@@ -28,9 +28,16 @@ export interface PollOptions {
   blockedIntervalMs?: number;
   /** Give up (with a `deadline` outcome) after this long. Default 10 minutes. */
   deadlineMs?: number;
-  /** Called as the wait starts (polls 0, the state it starts from), then after each poll. */
+  /**
+   * Called as the wait starts (polls 0, the state it starts from), after each poll, and on each
+   * `reportEveryMs` mark that no poll lands on (with the last answer).
+   */
   onProgress?: (workflow: WorkflowStatus, polls: number, wait: WaitProgress) => void;
-  /** A poll lands on every multiple of this since the wait began, so progress said on that grid is said on time. */
+  /**
+   * The progress grid: while polls come at most this far apart, one is moved onto each multiple of it
+   * since the wait began, so the line said there carries a fresh answer; a longer wait is not shortened,
+   * and onProgress is called on the marks it spans instead.
+   */
   reportEveryMs?: number;
   clock?: Clock;
 }
@@ -65,12 +72,13 @@ export function pollInterval(state: WorkflowState, elapsedMs: number, cadence: P
 
 /**
  * pollInterval, moved onto the next multiple of `reportEveryMs` when that comes first or hardly later
- * (within the first interval: not two polls in a row for it). Without the grid, a progress line due at 30 s
- * would wait for the first poll after it, up to a ceiling later.
+ * (within the first interval: not two polls in a row for it), so a progress line due at 30 s carries an
+ * answer of that moment. A wait longer than the grid is left alone: snapping it would hold every poll to
+ * the grid and the blocked ceiling (30 minutes for a transfer) would never be reached.
  */
 export function nextPollWait(state: WorkflowState, elapsedMs: number, cadence: PollCadence, reportEveryMs?: number): number {
   const wait = pollInterval(state, elapsedMs, cadence);
-  if (!reportEveryMs) return wait;
+  if (!reportEveryMs || wait > reportEveryMs) return wait;
   const untilMark = (Math.floor(elapsedMs / reportEveryMs) + 1) * reportEveryMs - elapsedMs;
   return untilMark < wait + cadence.initialIntervalMs ? untilMark : wait;
 }
@@ -133,13 +141,21 @@ export async function awaitWorkflow(
     const next = settledOutcome(workflow) ? undefined : nextWait();
     options.onProgress?.(workflow, polls, { elapsedMs: clock.now() - started, nextPollMs: next !== undefined && next > 0 ? next : undefined });
   };
+  const every = options.reportEveryMs;
+  const nextMark = () => (every ? started + (Math.floor((clock.now() - started) / every) + 1) * every : Infinity);
   if (!settledOutcome(workflow)) report();
   for (;;) {
     const settled = settledOutcome(workflow, polls);
     if (settled) return settled;
     const wait = nextWait();
     if (wait <= 0) return { kind: "deadline", workflow, polls, state: workflow.state };
-    await clock.sleep(wait);
+    const pollAt = clock.now() + wait;
+    // Polls further apart than the grid: each mark between them still gets its line, from the last answer.
+    for (let mark = nextMark(); mark < pollAt; mark = nextMark()) {
+      await clock.sleep(mark - clock.now());
+      options.onProgress?.(workflow, polls, { elapsedMs: clock.now() - started, nextPollMs: pollAt - clock.now() });
+    }
+    await clock.sleep(pollAt - clock.now());
     workflow = await fetch(workflow.links.self);
     polls++;
     report();

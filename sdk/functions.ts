@@ -51,31 +51,25 @@ function fromConfig(key: string): string | undefined {
 async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Promise<T>): Promise<T> {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see the module comment */
   const { RegistrarClient } = require("../provider/client") as typeof import("../provider/client");
-  const { settingsFromConfig } = require("../provider/config") as typeof import("../provider/config");
+  const { clientSettingsFromConfig } = require("../provider/config") as typeof import("../provider/config");
   /* eslint-enable @typescript-eslint/no-require-imports */
-  // The same config keys, in the same order, as the resource's provider reads.
-  const { client: fromStack } = settingsFromConfig(fromConfig);
-  const client = new RegistrarClient({
-    ...fromStack,
-    apiToken: opts.apiToken ?? fromStack.apiToken,
-    accountId: opts.accountId ?? fromStack.accountId,
-    baseUrl: opts.baseUrl ?? fromStack.baseUrl,
-    sandbox: opts.sandbox ?? fromStack.sandbox,
-  });
+  let client: RegistrarClient | undefined;
   try {
+    // The same config keys, in the same order, as the resource's provider reads; only what is used is checked.
+    const { apiToken, accountId, baseUrl, sandbox } = opts;
+    client = new RegistrarClient(clientSettingsFromConfig(fromConfig, process.env, { apiToken, accountId, baseUrl, sandbox }));
     return await fn(client);
   } catch (err) {
     // Redacted as the provider's messages are (provider/secrets.ts): the program prints what this throws.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the module comment
     throw (require("../provider/secrets") as typeof import("../provider/secrets")).redactError(err);
   } finally {
-    await client.close();
+    await client?.close();
   }
 }
 
 const toSdk = (d: ApiAvailability): DomainAvailability => ({
   name: d.name,
-  normalizedName: d.name,
   registrable: d.registrable,
   ...(d.pricing ? { pricing: { currency: d.pricing.currency, registrationCost: d.pricing.registration_cost, renewalCost: d.pricing.renewal_cost } } : {}),
   ...(d.reason ? { reason: d.reason } : {}),

@@ -87,7 +87,10 @@ export interface DomainAvailability {
    * `searchDomains`: the suggestion, in ASCII (punycode for internationalised names).
    */
   name: string;
-  /** The name asked about: trimmed, lower-case, ASCII (punycode for IDNs). Absent when `name` is not a domain name. */
+  /**
+   * From `checkDomains` only: the name asked about, trimmed, lower-case, ASCII (punycode for IDNs); absent
+   * when `name` is not a domain name. A `searchDomains` suggestion's `name` is already in that form.
+   */
   normalizedName?: string;
   /** Whether it can be registered through the API now. From searchDomains this is advisory: confirm with checkDomains. */
   registrable: boolean;

@@ -79,7 +79,8 @@ describe("RegistrationProvider against the API as it is today", () => {
         failures.map((f) => f.property),
         ["contactExtensions.us_nexus_category"],
       );
-      assert.match(failures[0]!.reason, /must be one of C11, C12, C21, C31, C32 for '\.us', got "C99"/);
+      assert.match(failures[0]!.reason, /must be one of C11, C12, C21, C31, C32 for '\.us', got \(a secret, not shown\)/);
+      assert.ok(!failures[0]!.reason.includes("C99"));
     });
 
     it("registers .us with contactExtensions sent verbatim; one POST, secret-worthy input echoed", async () => {

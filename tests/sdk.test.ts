@@ -239,6 +239,32 @@ describe("SDK under pulumi.runtime.setMocks", () => {
         found.map((d) => d.name),
         ["rocket.app"],
       );
+      assert.equal(found[0]!.normalizedName, undefined, "documented for checkDomains only");
+    });
+
+    it("checks only the settings it uses: a malformed env value an option overrides, or only the resource reads, does not fail it", async () => {
+      const bad: Record<string, string> = {
+        CLOUDFLARE_ACCOUNT_ID: "not-an-account",
+        CLOUDFLARE_BASE_URL: "ftp://nowhere",
+        CLOUDFLARE_REGISTRAR_WORKFLOW_TIMEOUT_SECONDS: "soon",
+        CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING: "maybe",
+      };
+      const saved = Object.fromEntries(Object.keys(bad).map((k) => [k, process.env[k]]));
+      Object.assign(process.env, bad);
+      try {
+        const checked = await sdk.checkDomains(["free.dev"], { apiToken: TOKEN, accountId: ACCOUNT, baseUrl: h.sim.baseUrl });
+        assert.equal(checked[0]!.registrable, true);
+        // What it does use is still checked, and fails the call as a rejection naming its source.
+        await assert.rejects(
+          sdk.checkDomains(["free.dev"], { apiToken: TOKEN, baseUrl: h.sim.baseUrl }),
+          /Env CLOUDFLARE_ACCOUNT_ID is 'not-an-account', not a Cloudflare account id/,
+        );
+      } finally {
+        for (const [k, v] of Object.entries(saved)) {
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
+        }
+      }
     });
 
     it("invariant: checkDomains answers every name given, in its order, as given, asking only about names a registry could sell", async () => {

@@ -4,6 +4,7 @@
  * POST /registrations/{domain}/transfer-in, and create waits only briefly, because a transfer takes days
  * (the losing registrar has five to approve it) and refresh follows it from there.
  */
+import { answerKey } from "../domainLookup";
 import type { ExtensionCatalogue } from "../extensionCatalogue";
 import { NotFoundError } from "../errors";
 import { extensionOf } from "../names";
@@ -110,7 +111,7 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
       const answer = await ctx.client.transferCheck([{ domain_name: domain, ...code }], accountId).catch((e: unknown) => {
         throw redactError(e, codeOf(inputs));
       });
-      const result = answer[domain] ?? Object.values(answer).find((r) => r.name === domain);
+      const result = answer[domain] ?? Object.values(answer).find((r) => r.name !== undefined && answerKey(r.name) === domain);
       const verdict = transferVerdict(domain, accountId, p.extension, result, inputs.maxPrice);
       if ("failures" in verdict) return { failures: [...p.failures, ...verdict.failures] };
       if (p.failures.length) return { failures: p.failures };
@@ -137,8 +138,9 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
       }
     },
     // The ceilings are the API's: every 30 s while pending or in progress, every 30 minutes while blocked on the
-    // losing registrar. Create's wait never reaches them; starting at 0.5 s, it ends within a fraction of a second
-    // of a transfer that lands while it waits, instead of sleeping out transferWaitSeconds.
+    // losing registrar; create's default 60 s wait reaches neither. Starting at 0.5 s and waiting a quarter of the
+    // time waited so far, it notices a transfer that lands in its first 4 s within a second, and a later one within
+    // a quarter of the time waited, instead of sleeping out transferWaitSeconds.
     poll: { initialIntervalMs: 500, maxIntervalMs: 30_000, blockedIntervalMs: 30 * 60_000 },
     awaitMs: () => waitMs() ?? DEFAULT_TRANSFER_WAIT_MS,
 

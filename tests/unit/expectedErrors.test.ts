@@ -4,22 +4,7 @@ import * as transfer from "../../provider/transfer/dynamic";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 import type { FaultRule } from "../../simulator/server";
 import { unconfigureShims } from "../support/shims";
-
-/** Everything written to stderr while `fn` runs (console.error included). */
-async function stderrOf(fn: () => unknown): Promise<string> {
-  const chunks: string[] = [];
-  const write = process.stderr.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    chunks.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    await fn();
-  } finally {
-    process.stderr.write = write;
-  }
-  return chunks.join("");
-}
+import { stderrOf } from "../support/stderr";
 
 /** What the dynamic-provider host does with an error thrown from check, diff, read or delete. */
 function hostPrints(e: Error): void {

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { RegistrationProvider } from "../../provider/lifecycle";
 import { formatDuration, progressLines } from "../../provider/progress";
+import { awaitWorkflow } from "../../provider/workflow";
 import type { WorkflowStatus } from "../../provider/schemas";
 import { Harness, startSim, VirtualClock } from "../support/sim";
 import type { SimulatorOptions } from "../../simulator/server";
@@ -36,6 +37,31 @@ describe("long waits are visible: progress lines", () => {
         lines.map((l) => / waited (.*) so far/.exec(l)![1]),
         ["10 s", "30 s", "1 min 00 s"],
       );
+    });
+
+    it("a wait whose polls are minutes apart still says a line on every 30 s mark, naming the poll still to come", async () => {
+      const clock = new VirtualClock();
+      const t0 = clock.now();
+      const lines: string[] = [];
+      const blocked = { ...status("blocked"), links: { self: "/x" } };
+      await awaitWorkflow(blocked, async () => (clock.now() - t0 < 20 * 60_000 ? blocked : status("succeeded")), {
+        initialIntervalMs: 500,
+        maxIntervalMs: 30_000,
+        blockedIntervalMs: 30 * 60_000,
+        reportEveryMs: 30_000,
+        deadlineMs: 3_600_000,
+        clock,
+        onProgress: progressLines("x.com: transfer", "blocked", (l) => lines.push(l)),
+      });
+      const waited = lines.map((l) => / waited (.*) so far/.exec(l)?.[1]).filter(Boolean);
+      assert.deepEqual(waited.slice(0, 3), ["0.0 s", "30 s", "1 min 00 s"]);
+      assert.ok(waited.includes("19 min 30 s"), lines.join("\n"));
+      // Between polls minutes apart, the line counts down to the poll still to come.
+      assert.ok(
+        lines.some((l) => /next poll in [1-9] min \d\d s\.$/.test(l)),
+        lines.join("\n"),
+      );
+      assert.match(lines.at(-1)!, /^x\.com: transfer: succeeded after 2\d min \d\d s\.$/);
     });
 
     it("says at once when a wait starts blocked, and not when it starts pending", () => {

@@ -52,7 +52,27 @@ describe("an extension's registration schema", () => {
       failures.map((f) => f.property),
       ["contactExtensions.us_nexus_category"],
     );
-    assert.match(failures[0]!.reason, /^contactExtensions\.us_nexus_category must be one of C11, C12, C21, C31, C32 for '\.us', got "C99"\.$/);
+    assert.match(
+      failures[0]!.reason,
+      /^contactExtensions\.us_nexus_category must be one of C11, C12, C21, C31, C32 for '\.us', got \(a secret, not shown\)\.$/,
+    );
+  });
+
+  it("invariant: no failure text holds a value of contacts or contactExtensions, even one that echoes the whole body", () => {
+    const personal = { registrant: { email: "jane@home.example", postal_info: { address: { city: "Springfield" } } } };
+    const body = { domain_name: "example.us", contacts: personal, contact_extensions: { us_nexus_category: "TAX-123-45", us_app_purpose: 7 } };
+    // A root-level rule (here `not`) echoes the body it judged.
+    const strictRoot = { ...US, not: { required: ["domain_name"] } };
+    const failures = schemaFailures(strictRoot, body, "us")!;
+    assert.ok(
+      failures.some((f) => f.property === "domainName" && f.reason.includes("example.us")),
+      JSON.stringify(failures),
+    );
+    assert.ok(
+      failures.some((f) => f.property === "contactExtensions.us_app_purpose"),
+      JSON.stringify(failures),
+    );
+    for (const f of failures) for (const v of ["jane@home.example", "Springfield", "TAX-123-45", "7."]) assert.ok(!f.reason.includes(v), `${v} in ${f.reason}`);
   });
 
   it("passes a body that satisfies the schema", () => {

@@ -26,6 +26,25 @@ describe("renewal warning settings", () => {
       () => from({ "cloudflare-registrar:expiryWarningDays": "a month" }),
       /cloudflare-registrar:expiryWarningDays is 'a month', not a whole number of days: `pulumi config set cloudflare-registrar:expiryWarningDays 30`/,
     );
-    assert.throws(() => from({ "cloudflare-registrar:failOnExpiryWarning": "yes" }), /cloudflare-registrar:failOnExpiryWarning is 'yes', not a boolean/);
+    assert.throws(
+      () => from({ "cloudflare-registrar:failOnExpiryWarning": "yes" }),
+      /^CredentialsError: Config cloudflare-registrar:failOnExpiryWarning is 'yes', not a boolean/,
+    );
+  });
+
+  it("names the environment variable when the bad value came from it, not the config key", () => {
+    assert.throws(
+      () => from({}, { CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS: "a month" }),
+      /^CredentialsError: Env CLOUDFLARE_REGISTRAR_EXPIRY_WARNING_DAYS is 'a month', not a whole number of days/,
+    );
+    assert.throws(
+      () => from({}, { CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING: "Yes" }),
+      /^CredentialsError: Env CLOUDFLARE_REGISTRAR_FAIL_ON_EXPIRY_WARNING is 'Yes', not a boolean: set it to true or false/,
+    );
+    const priced = (env: Record<string, string>) => settingsFromConfig(() => undefined, env).requirePricedPreview;
+    assert.throws(
+      () => priced({ CLOUDFLARE_REGISTRAR_REQUIRE_PRICED_PREVIEW: "1" }),
+      /^CredentialsError: Env CLOUDFLARE_REGISTRAR_REQUIRE_PRICED_PREVIEW is '1', not a boolean/,
+    );
   });
 });

@@ -7,6 +7,8 @@ import * as transfer from "../../provider/transfer/dynamic";
 import * as path from "node:path";
 import { REPO_ROOT, runNode } from "../support/packed";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { unconfigureShims } from "../support/shims";
+import { withStderr } from "../support/stderr";
 
 /** Characters that JSON, URI encoding and base64 each change, so every form differs from the others. */
 const CODE = `Rt!9/+"x y\\z#Code~>?`;
@@ -20,21 +22,6 @@ const EVERY_FORM = [
   Buffer.from(CODE).toString("base64url"),
   encodeURIComponent(B64),
 ];
-
-/** Everything written to stderr while `fn` runs; stderr itself is replaced, never console.error, which hostErrors wraps once per process. */
-async function stderrOf<T>(fn: () => Promise<T>): Promise<{ value: T; text: string }> {
-  const chunks: string[] = [];
-  const write = process.stderr.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    chunks.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { value: await fn(), text: chunks.join("") };
-  } finally {
-    process.stderr.write = write;
-  }
-}
 
 /** Whether any form of `secret` survives in `text`. */
 function leaks(text: string, secret: string): string | undefined {
@@ -57,15 +44,27 @@ describe("secrets: one place redacts every secret from every message", () => {
   it("invariant: a secret met once is hidden from every later message, the token likewise; short values and other text are left alone", () => {
     rememberSecret(TOKEN, LABELS.token);
     rememberSecretInputs({ authCode: ` ${CODE} `, contacts: { registrant: { email: "jane@home.example", postalInfo: { name: "Jane Q Doe" } } } });
+    rememberSecretInputs({ contactExtensions: { ca_legal_type: "CCT", business_number: "123456789RC0001", short: "P1" } });
     rememberSecret("US", LABELS.contact);
     // As Pulumi marks a secret, should an input ever arrive wrapped.
     rememberSecretInputs({ authCode: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "Wrapped#Code" } });
     assert.equal(redact("got Wrapped#Code"), "got [auth code]");
-    const message = `Bearer ${TOKEN} sent ${B64} for '${CODE}' (${Buffer.from(TOKEN).toString("base64")}), to jane@home.example, Jane Q Doe, US`;
+    const message = `Bearer ${TOKEN} sent ${B64} for '${CODE}' (${Buffer.from(TOKEN).toString("base64")}), to jane@home.example, Jane Q Doe, US, 123456789RC0001 CCT P1`;
     const out = redact(message);
-    for (const s of [TOKEN, CODE, "jane@home.example", "Jane Q Doe"]) assert.equal(leaks(out, s), undefined, `${s} in ${out}`);
-    assert.equal(out, "Bearer [api token] sent [auth code] for '[auth code]' ([api token]), to [contact detail], [contact detail], US");
+    for (const s of [TOKEN, CODE, "jane@home.example", "Jane Q Doe", "123456789RC0001", "CCT"]) assert.equal(leaks(out, s), undefined, `${s} in ${out}`);
+    assert.equal(
+      out,
+      "Bearer [api token] sent [auth code] for '[auth code]' ([api token]), to [contact detail], [contact detail], US, [contact detail] [contact detail] P1",
+    );
     assert.equal(redact("nothing secret here"), "nothing secret here");
+  });
+
+  it("invariant: a short secret is hidden as a whole word, not inside a longer one", () => {
+    rememberSecretInputs({ contactExtensions: { ca_legal_type: "CCO" }, authCode: "#a1" });
+    assert.equal(
+      redact("Env CLOUDFLARE_ACCOUNT_ID: CCO, (CCO) 'CCO' x#a1, #a1y"),
+      "Env CLOUDFLARE_ACCOUNT_ID: [contact detail], ([contact detail]) '[contact detail]' x[auth code], #a1y",
+    );
   });
 
   it("invariant: an error keeps its class, and loses the secret from its message, its stack and its cause", () => {
@@ -119,7 +118,7 @@ describe("secrets: one place redacts every secret from every message", () => {
     assert.ok(bug instanceof TypeError);
     for (const wrap of [quietWhenExpected, stackForBugs]) {
       for (const thrown of [new RegistrarError(`x ${B64}`), new TypeError(`y ${CODE}`)]) {
-        const { value: e, text: printed } = await stderrOf(() =>
+        const { value: e, text: printed } = await withStderr(() =>
           wrap(() => Promise.reject(thrown)).then(
             () => assert.fail("must throw"),
             (x: Error) => x,
@@ -130,6 +129,18 @@ describe("secrets: one place redacts every secret from every message", () => {
       }
     }
     for (const text of [bug.message, bug.stack!]) assert.equal(leaks(text, CODE), undefined, text);
+    // Not an Error: a thrown string, or an object whose String() quotes the code.
+    for (const wrap of [quietWhenExpected, stackForBugs]) {
+      for (const thrown of [`z ${CODE}`, { toString: () => `w ${B64}` }]) {
+        const { value: e, text: printed } = await withStderr(() =>
+          wrap(() => Promise.reject(thrown)).then(
+            () => assert.fail("must throw"),
+            (x: unknown) => x,
+          ),
+        );
+        for (const text of [String(e), printed]) assert.equal(leaks(text, CODE), undefined, text);
+      }
+    }
   });
 });
 
@@ -146,6 +157,7 @@ describe("secrets: DomainTransfer's check against the simulator, wrong and malfo
     await transfer.configure({ config: { get: (key: string) => values[key] } });
   });
   after(() => h.stop());
+  after(unconfigureShims);
 
   const cases: Array<[title: string, code: string, reason: RegExp]> = [
     ["a wrong code", "Wrong-Code#77", /\[invalid_auth_code\]: the current registrar rejected the auth code \(authCode\)/],
@@ -154,7 +166,7 @@ describe("secrets: DomainTransfer's check against the simulator, wrong and malfo
   ];
   for (const [title, code, reason] of cases) {
     it(`invariant: ${title} fails check on the resource, not on authCode, naming the field and never the code`, async () => {
-      const { value: result, text: logged } = await stderrOf(() => transfer.check({}, { domainName: "taken-secret.com", authCode: code }));
+      const { value: result, text: logged } = await withStderr(() => transfer.check({}, { domainName: "taken-secret.com", authCode: code }));
       assert.ok(result.failures?.length, JSON.stringify(result));
       for (const f of result.failures!) assert.equal(f.property, "", JSON.stringify(f));
       assert.match(result.failures!.map((f) => f.reason).join("\n"), reason);
@@ -172,7 +184,7 @@ describe("secrets: DomainRegistration's contacts through its shim", () => {
       phone: "+1 555 0100",
       postalInfo: { name: "Jane Q Doe", address: { street: "1 Secret Lane", city: "Hidden", state: "CA", postalCode: "94107", countryCode: "UK" } },
     };
-    const { value: result, text: logged } = await stderrOf(() => dynamic.check({}, { domainName: "launch.dev", contacts: { registrant: contact } }));
+    const { value: result, text: logged } = await withStderr(() => dynamic.check({}, { domainName: "launch.dev", contacts: { registrant: contact } }));
     const failures = result.failures ?? [];
     assert.deepEqual(
       failures.map((f) => f.property),

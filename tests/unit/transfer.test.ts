@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { TRANSFER_REASONS } from "../../provider/schemas";
 import { LABELS, redact } from "../../provider/secrets";
 import { authCodeProblem, encodeAuthCode } from "../../provider/transfer/authCode";
+import { transferKind } from "../../provider/transfer/kind";
 import { transferBody } from "../../provider/transfer/mapping";
 import { EXPLAINED_REASONS, reasonAdvice } from "../../provider/transfer/reasons";
 import { transferRoseSincePreview, transferVerdict } from "../../provider/transfer/verdict";
@@ -67,5 +68,22 @@ describe("transfer rules (pure)", () => {
       two.failures.map((f) => f.property),
       ["domainName", "authCode"],
     );
+  });
+});
+
+describe("transfer: matching domain-transfer-check's answer to the domain", () => {
+  it("finds an answer whose name the API wrote differently (case, Unicode), as the SDK's checkTransfers does", async () => {
+    const kind = transferKind({ get: async () => undefined } as never, () => undefined);
+    for (const written of ["Example.ORG", "bücher.org"]) {
+      const domain = written === "bücher.org" ? "xn--bcher-kva.org" : "example.org";
+      const answer = { "some-other-key": { ...priced("9.95"), name: written } };
+      const client = { sandbox: false, transferCheck: async () => answer };
+      const priced2 = await kind.price({ client, log: () => {} } as never, { domainName: domain } as never, ctx.accountId);
+      assert.deepEqual(
+        "quote" in priced2 && priced2.quote,
+        { currency: "USD", transferCost: "9.95", renewalCost: "10.11" },
+        `${written}: ${JSON.stringify(priced2)}`,
+      );
+    }
   });
 });

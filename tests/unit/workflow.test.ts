@@ -88,12 +88,30 @@ describe("workflow: the poll cadence", () => {
     assert.equal(nextPollWait("blocked", 23_900, cadence, 30_000), 6_100);
     // Just after a mark, the next is a whole grid away.
     assert.equal(nextPollWait("blocked", 30_000, cadence, 30_000), 7_500);
+    // A wait longer than the grid is not held to it.
+    assert.equal(nextPollWait("blocked", 600_000, { ...cadence, blockedIntervalMs: 30 * 60_000 }, 30_000), 150_000);
     assert.equal(nextPollWait("blocked", 25_000, cadence), 6_250);
   });
 
   it("a wait reported on a 30 s grid polls on each mark", async () => {
     const { polledAt } = await waitOn(endsAt(200_000, "blocked"), { reportEveryMs: 30_000 });
     for (const mark of [30_000, 60_000, 90_000, 120_000, 150_000, 180_000]) assert.ok(polledAt.includes(mark), `no poll at ${mark}: ${polledAt.join(", ")}`);
+  });
+
+  it("a transfer blocked for hours backs off to its 30 minute ceiling on the 30 s report grid, and is still reported on every mark", async () => {
+    const end = 3 * 3_600_000;
+    const reported: number[] = [];
+    const { outcome, polledAt } = await waitOn(endsAt(end, "blocked"), {
+      ...TRANSFER_POLL,
+      reportEveryMs: 30_000,
+      deadlineMs: 5 * 3_600_000,
+      onProgress: (_w, _polls, wait) => reported.push(wait.elapsedMs),
+    });
+    assert.equal(outcome.kind, "succeeded");
+    const gaps = polledAt.map((t, i) => t - (polledAt[i - 1] ?? 0));
+    assert.equal(Math.max(...gaps), TRANSFER_POLL.blockedIntervalMs, gaps.join(", "));
+    assert.ok(polledAt.length < 60, `${polledAt.length} polls for a 3 hour block`);
+    for (let mark = 30_000; mark <= polledAt.at(-1)!; mark += 30_000) assert.ok(reported.includes(mark), `nothing reported at ${mark}`);
   });
 
   for (const [label, poll] of [
