@@ -39,16 +39,20 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const wordRe = new Map<string, RegExp>();
 /** Replace `form` in `text`: everywhere, or for a short form only where it is not part of a longer word. */
 function replaceForm(text: string, form: string, label: string): string {
+  // Stryker disable next-line ConditionalExpression: a text without the form comes back unchanged from either path; this only skips the work
   if (!text.includes(form)) return text;
   if (form.length >= WHOLE_WORD_BELOW) return text.split(form).join(label);
-  let re = wordRe.get(form);
-  if (!re) {
-    const word = /[\p{L}\p{N}_]/u;
-    const before = word.test(form[0]!) ? "(?<![\\p{L}\\p{N}_])" : "";
-    const after = word.test(form.at(-1)!) ? "(?![\\p{L}\\p{N}_])" : "";
-    wordRe.set(form, (re = new RegExp(`${before}${escapeRegExp(form)}${after}`, "gu")));
-  }
-  return text.replace(re, () => label);
+  return text.replace(wordRe.get(form) ?? wholeWordRe(form), () => label);
+}
+
+/** The pattern of a short form, where it is not preceded or followed by a word character it does not itself start or end with. */
+function wholeWordRe(form: string): RegExp {
+  const word = /[\p{L}\p{N}_]/u;
+  const before = word.test(form[0]!) ? "(?<![\\p{L}\\p{N}_])" : "";
+  const after = word.test(form.at(-1)!) ? "(?![\\p{L}\\p{N}_])" : "";
+  const re = new RegExp(`${before}${escapeRegExp(form)}${after}`, "gu");
+  wordRe.set(form, re);
+  return re;
 }
 
 export interface Secret {
@@ -61,45 +65,41 @@ export function secretForms(value: string): string[] {
   const forms = new Set<string>();
   for (const v of [value, value.trim()]) {
     if (v.length < MIN_SECRET_LENGTH) continue;
-    const b64 = Buffer.from(v, "utf8").toString("base64");
-    const b64url = Buffer.from(v, "utf8").toString("base64url");
-    for (const f of [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v), b64, b64.replace(/=+$/, ""), b64url, encodeURIComponent(b64)]) {
-      if (f.length >= MIN_SECRET_LENGTH) forms.add(f);
-    }
+    // UTF-8, Buffer's default. No form is shorter than `v`: escaping and base64 only lengthen.
+    const b64 = Buffer.from(v).toString("base64");
+    const b64url = Buffer.from(v).toString("base64url");
+    for (const f of [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v), b64, b64.replaceAll("=", ""), b64url, encodeURIComponent(b64)]) forms.add(f);
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
 /** Secrets met so far in this process: form → label. */
 const known = new Map<string, string>();
-/** `known`'s forms, longest first; rebuilt only when a new form is met (every log line is redacted). */
-let knownOrder: string[] = [];
+/** `known`'s forms, longest first; sorted again only after a new form is met (every log line is redacted). */
+let knownOrder: string[] | undefined;
 
 /** Hide `value` (if it is a string long enough to be a secret) from every later message. */
 export function rememberSecret(value: unknown, label: string): void {
   if (typeof value !== "string") return;
-  let added = false;
   for (const form of secretForms(value)) {
-    if (known.has(form)) continue;
-    known.set(form, label);
-    added = true;
+    // The label a form was first met with stays.
+    if (!known.has(form)) {
+      known.set(form, label);
+      knownOrder = undefined;
+    }
   }
-  if (added) knownOrder = [...known.keys()].sort((a, b) => b.length - a.length);
 }
 
 /** Pulumi's marker of a secret value (`{ [SIG]: SECRET_SIG, value }`), in case an input arrives wrapped. */
 const SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const unwrap = (v: unknown): unknown =>
-  v && typeof v === "object" && (v as Record<string, unknown>)[SIG] === SECRET_SIG ? (v as { value?: unknown }).value : v;
+const unwrap = (v: unknown): unknown => ((v as Record<string, unknown> | null | undefined)?.[SIG] === SECRET_SIG ? (v as { value?: unknown }).value : v);
 
-/** Every string inside a value (contacts are nested objects). */
-function leaves(wrapped: unknown, out: string[] = []): string[] {
+/** Every string inside a value (contacts are nested objects and arrays; other primitives have no values). */
+function* leaves(wrapped: unknown): Generator<string> {
   const v = unwrap(wrapped);
-  if (typeof v === "string") out.push(v);
-  else if (Array.isArray(v)) for (const x of v) leaves(x, out);
-  else if (v && typeof v === "object") for (const x of Object.values(v)) leaves(x, out);
-  return out;
+  if (typeof v === "string") yield v;
+  else if (v) for (const x of Object.values(v)) yield* leaves(x);
 }
 
 /**
@@ -109,7 +109,7 @@ function leaves(wrapped: unknown, out: string[] = []): string[] {
  * the price of never echoing a value that may be personal.
  */
 export function rememberSecretInputs(inputs: Record<string, unknown> | undefined): void {
-  if (!inputs || typeof inputs !== "object") return;
+  if (!inputs) return;
   rememberSecret(unwrap(inputs.authCode), LABELS.authCode);
   for (const s of leaves(inputs.contacts)) rememberSecret(s, LABELS.contact);
   for (const s of leaves(inputs.contactExtensions)) rememberSecret(s, LABELS.contact);
@@ -118,13 +118,15 @@ export function rememberSecretInputs(inputs: Record<string, unknown> | undefined
 /** For tests: forget every secret met so far. */
 export function forgetSecrets(): void {
   known.clear();
-  knownOrder = [];
+  knownOrder = undefined;
+  wordRe.clear();
 }
 
 /** `text` with every form of every secret met (and of `extra`) replaced by its label. */
 export function redact(text: string, extra: readonly Secret[] = []): string {
   let forms: ReadonlyMap<string, string> = known;
-  let order = knownOrder;
+  let order = (knownOrder ??= [...known.keys()].sort((a, b) => b.length - a.length));
+  // Stryker disable next-line ConditionalExpression: with no extra secret the merged map equals `known`; this only skips the copy
   if (extra.length) {
     const more = new Map(known);
     for (const s of extra) for (const f of secretForms(s.value)) if (!more.has(f)) more.set(f, s.label);
@@ -143,7 +145,7 @@ export function redactError<E>(err: E, extra: readonly Secret[] = []): E {
     // A stack starts with the message; redacting both keeps the host's `${e}: ${e.stack}` line recognisable.
     if (message !== err.message) err.message = message;
     if (err.stack) err.stack = redact(err.stack, extra);
-    if (err.cause !== undefined && err.cause !== err) redactError(err.cause, extra);
+    if (err.cause !== err) redactError(err.cause, extra);
   }
   return err;
 }

@@ -50,6 +50,23 @@ describe("a refusal rests on a fresh look, not on the listing", () => {
       assert.deepEqual(h.sim.charges(), []);
     });
 
+    it("invariant: a domain found by the fresh look warns of a create-only input it will not apply, as the listing's adoption does, and only then", async () => {
+      await start();
+      const warnings = () => logs.filter((l) => l.startsWith("cloudflare-registrar: warning: "));
+      h.sim.registry.seed(ACCOUNT, { domain_name: "late.com", auto_renew: false });
+      const { failures } = await p.check(undefined, { domainName: "late.com", privacyMode: "off" });
+      assert.deepEqual(failures, [], reasons(failures));
+      assert.deepEqual(h.sim.counts(), { "domain-check": 1, "get-registration": 1 }, "found by the fresh look");
+      assert.equal(warnings().length, 1, logs.join("\n"));
+      assert.match(
+        warnings()[0]!,
+        /late\.com is already in the account and is adopted, not bought, so privacyMode "off" \(the registration's is "redaction"\) is not applied: it is used only when a domain is bought\./,
+      );
+      h.sim.registry.seed(ACCOUNT, { domain_name: "late-too.com", auto_renew: false });
+      assert.deepEqual((await p.check(undefined, { domainName: "late-too.com", privacyMode: "redaction" })).failures, []);
+      assert.equal(warnings().length, 1, `nothing to warn of when the program asks for what the registration has:\n${logs.join("\n")}`);
+    });
+
     it("invariant: an 'unavailable' that an earlier check's batch brought is asked again, alone, before it refuses", async () => {
       await start();
       const other = "fedcba9876543210fedcba9876543210";
