@@ -140,12 +140,13 @@ export function redact(text: string, extra: readonly Secret[] = []): string {
 
 /** The same error with the secrets gone from its message and stack (and its cause's), keeping its class: callers branch on it. */
 export function redactError<E>(err: E, extra: readonly Secret[] = []): E {
-  if (err instanceof Error) {
-    const message = redact(err.message, extra);
+  // A cause chain may loop (a → b → a): each error is redacted once.
+  for (let e: unknown = err, seen = new Set<unknown>(); e instanceof Error && !seen.has(e); e = e.cause) {
+    seen.add(e);
+    const message = redact(e.message, extra);
     // A stack starts with the message; redacting both keeps the host's `${e}: ${e.stack}` line recognisable.
-    if (message !== err.message) err.message = message;
-    if (err.stack) err.stack = redact(err.stack, extra);
-    if (err.cause !== err) redactError(err.cause, extra);
+    if (message !== e.message) e.message = message;
+    if (e.stack) e.stack = redact(e.stack, extra);
   }
   return err;
 }

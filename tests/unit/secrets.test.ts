@@ -120,7 +120,7 @@ describe("secrets: one place redacts every secret from every message", () => {
     ]);
   });
 
-  it("invariant: redactError reaches every cause in a chain, stops at a self-referencing cause, and leaves a secret-free read-only message alone", () => {
+  it("invariant: redactError reaches every cause in a chain, stops where the causes loop, and leaves a secret-free read-only message alone", () => {
     rememberSecret(CODE, LABELS.authCode);
     const deepest = new Error(`deep ${B64}`);
     const middle = new Error(`middle ${CODE}`, { cause: deepest });
@@ -132,6 +132,11 @@ describe("secrets: one place redacts every secret from every message", () => {
     const selfish = new Error(`self ${CODE}`);
     (selfish as { cause?: unknown }).cause = selfish;
     assert.equal(redactError(selfish).message, "self [auth code]");
+    const a = new Error(`a ${CODE}`);
+    const b = new Error(`b ${CODE}`, { cause: a });
+    (a as { cause?: unknown }).cause = b;
+    assert.equal(redactError(a), a, "a longer loop of causes ends too");
+    assert.deepEqual([a.message, b.message], ["a [auth code]", "b [auth code]"]);
     class Fixed extends Error {
       override get message() {
         return "a fixed message";
