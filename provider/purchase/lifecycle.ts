@@ -70,10 +70,9 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
 
   /** A warning the engine counts as one; with only a `log` given (tests, scripts), that log has it. */
   protected warn(message: string): void {
-    const line = redact(`cloudflare-registrar: ${message}`);
-    if (this.settings.warn) this.settings.warn(line);
-    else if (this.settings.log) this.settings.log(line.replace("cloudflare-registrar: ", "cloudflare-registrar: warning: "));
-    else warnEngine(line);
+    const text = redact(message);
+    if (this.settings.log && !this.settings.warn) this.settings.log(`cloudflare-registrar: warning: ${text}`);
+    else (this.settings.warn ?? warnEngine)(`cloudflare-registrar: ${text}`);
   }
 
   protected client(): RegistrarClient {
