@@ -31,9 +31,9 @@ export default tseslint.config(
     // The serialized shims load the implementation by require at call time on purpose: state records only
     // the module's name, and a program that declares resources never loads the client.
     files: [
-      "provider/dynamic.ts",
-      "provider/transfer/dynamic.ts",
-      "provider/hostErrors.ts",
+      "provider/host/registration.ts",
+      "provider/host/transfer.ts",
+      "provider/host/expectedErrors.ts",
       "provider/purchase/lifecycle.ts",
       "provider/registration/kind.ts",
       "tests/unit/dynamic.test.ts",

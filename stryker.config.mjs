@@ -57,16 +57,16 @@ export function strykerSet(set, { mutate, spec, breakAt, typeCheck }) {
 export default strykerSet("guards", {
   mutate: [
     // When a request is sent again, and which failures prove it never left.
-    "provider/retry.ts",
-    "provider/connection.ts",
+    "provider/api/retry.ts",
+    "provider/api/connection.ts",
     // The client's transport: the retry loop, one attempt, and the mapping of transport errors.
-    fromLine("provider/transport.ts", "  async send("),
+    fromLine("provider/api/transport.ts", "  async send("),
     // The workflow poller and the serialized dynamic-provider shim.
-    "provider/workflow.ts",
-    "provider/dynamic.ts",
+    "provider/workflow/poll.ts",
+    "provider/host/registration.ts",
     // The preview's batched domain-check: a stale or shared answer must never reach the look before a POST.
-    "provider/domainChecks.ts",
-    // Not yet: provider/lifecycle.ts (its guards and resume paths). A trial run with this spec scored 63.9%
+    "provider/purchase/lookups/domainChecks.ts",
+    // Not yet: provider/registration/provider.ts (its guards and resume paths). A trial run with this spec scored 63.9%
     // (413 mutants, 114 survived, 35 uncovered; 6 minutes); add it once its survivors are killed.
   ],
   spec: [

@@ -3,7 +3,7 @@
 import { strykerSet } from "./stryker.config.mjs";
 
 export default strykerSet("money", {
-  mutate: ["provider/quote.ts", "provider/verdict.ts"],
+  mutate: ["provider/domain/quote.ts", "provider/registration/verdict.ts"],
   spec: ["dist/tests/unit/money.test.js"],
   breakAt: 90,
   typeCheck: true,

@@ -10,11 +10,11 @@ export default strykerSet("purchase", {
     "provider/transfer/verdict.ts",
     "provider/transfer/authCode.ts",
     // The one redaction of every secret (token, auth code in every wire form, contacts).
-    "provider/secrets.ts",
+    "provider/api/secrets.ts",
     "provider/transfer/kind.ts",
     "provider/transfer/mapping.ts",
     "provider/registration/kind.ts",
-    "provider/registrationSchema.ts",
+    "provider/domain/extensionSchema.ts",
     // Check's refusal (it rests on a fresh look), and create: adopt, the POST, the look after an uncertain
     // answer, resume, and the wait for the workflow.
     between("provider/purchase/lifecycle.ts", '    if ("failures" in priced) {', "  private sandboxNote"),

@@ -5,7 +5,7 @@
  * window holds the names declared after it too. Names given as Outputs are not known here; they are checked
  * one by one, as before.
  */
-import { ALONGSIDE_WINDOW } from "../provider/alongside";
+import { ALONGSIDE_WINDOW } from "../provider/host/alongside";
 
 const declared: string[] = [];
 

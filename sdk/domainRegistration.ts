@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { QuietDynamicResource } from "./quietStacks";
-import * as registrarProvider from "../provider/dynamic";
+import * as registrarProvider from "../provider/host/registration";
 import type { Contacts, ContactsArgs, PrivacyMode, Quote, RegistrationStatus, WorkflowState } from "./types";
-import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, type RenewalRisk } from "../provider/renewal";
-import { ALONGSIDE } from "../provider/alongside";
+import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, type RenewalRisk } from "../provider/domain/renewal";
+import { ALONGSIDE } from "../provider/host/alongside";
 import { declaredAlongside } from "./declared";
 
 /** The inputs of a {@link DomainRegistration}. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { QuietDynamicResource } from "./quietStacks";
-import * as transferProvider from "../provider/transfer/dynamic";
+import * as transferProvider from "../provider/host/transfer";
 import type { ContactsArgs, PrivacyMode, RegistrationStatus } from "./types";
 
 /** The price of a transfer in, as domain-transfer-check gave it. Amounts are decimal strings, as the API gives them. */

@@ -3,8 +3,8 @@
  * first call, not on import: most programs only declare resources, and the SDK should cost them nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { RegistrarClient } from "../provider/client";
-import type { DomainAvailability as ApiAvailability } from "../provider/schemas";
+import type { RegistrarClient } from "../provider/api/client";
+import type { DomainAvailability as ApiAvailability } from "../provider/api/schemas";
 import type { DomainAvailability } from "./types";
 
 /** Where `checkDomains` and `searchDomains` send their requests, and as whom. */
@@ -50,8 +50,8 @@ function fromConfig(key: string): string | undefined {
 
 async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Promise<T>): Promise<T> {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see the module comment */
-  const { RegistrarClient } = require("../provider/client") as typeof import("../provider/client");
-  const { clientSettingsFromConfig } = require("../provider/config") as typeof import("../provider/config");
+  const { RegistrarClient } = require("../provider/api/client") as typeof import("../provider/api/client");
+  const { clientSettingsFromConfig } = require("../provider/host/stackConfig") as typeof import("../provider/host/stackConfig");
   /* eslint-enable @typescript-eslint/no-require-imports */
   let client: RegistrarClient | undefined;
   try {
@@ -60,9 +60,9 @@ async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Pr
     client = new RegistrarClient(clientSettingsFromConfig(fromConfig, process.env, { apiToken, accountId, baseUrl, sandbox }));
     return await fn(client);
   } catch (err) {
-    // Redacted as the provider's messages are (provider/secrets.ts): the program prints what this throws.
+    // Redacted as the provider's messages are (provider/api/secrets.ts): the program prints what this throws.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the module comment
-    throw (require("../provider/secrets") as typeof import("../provider/secrets")).redactError(err);
+    throw (require("../provider/api/secrets") as typeof import("../provider/api/secrets")).redactError(err);
   } finally {
     await client?.close();
   }
@@ -89,7 +89,7 @@ const toSdk = (d: ApiAvailability): DomainAvailability => ({
 export async function checkDomains(domains: string[], opts: LookupOptions = {}): Promise<DomainAvailability[]> {
   return withClient(opts, async (c) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the client
-    const { answerKey, namesToAsk, notAnswered, planNames } = require("../provider/domainLookup") as typeof import("../provider/domainLookup");
+    const { answerKey, namesToAsk, notAnswered, planNames } = require("../provider/domain/lookupNames") as typeof import("../provider/domain/lookupNames");
     const planned = planNames(domains);
     const asked = namesToAsk(planned);
     const answers = new Map((asked.length > 0 ? await c.check(asked) : []).map((a) => [answerKey(a.name), a]));

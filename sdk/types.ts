@@ -50,7 +50,7 @@ export type RegistrationStatus = "active" | "registration_pending" | "transfer_p
 export type WorkflowState = "pending" | "in_progress" | "action_required" | "blocked";
 
 /** The price a domain was (or would be) bought at. Amounts are decimal strings, as the API gives them. */
-export type { Quote } from "../provider/quote";
+export type { Quote } from "../provider/domain/quote";
 
 /**
  * Why a domain cannot be registered. The API's reasons: the API may add some, so any string can come; the
@@ -103,4 +103,4 @@ export interface DomainAvailability {
   /** The API's price tier, e.g. `standard` or `premium`, when it gives one. */
   tier?: "standard" | "premium" | (string & {});
 }
-export type { RenewalRisk } from "../provider/renewal";
+export type { RenewalRisk } from "../provider/domain/renewal";

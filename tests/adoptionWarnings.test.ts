@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/lifecycle";
+import { RegistrationProvider } from "../provider/registration/provider";
 import { Harness, startSim } from "./support/sim";
 
 const contact = {

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as diagnostics from "node:diagnostics_channel";
 import { once } from "node:events";
 import { AddressInfo, createServer } from "node:net";
-import { RegistrarClient } from "../provider/client";
+import { RegistrarClient } from "../provider/api/client";
 import {
   AuthenticationError,
   ConflictError,
@@ -15,7 +15,7 @@ import {
   ResponseShapeError,
   ServerError,
   ValidationError,
-} from "../provider/errors";
+} from "../provider/api/errors";
 import { blockedConnections } from "./support/netGuard";
 import { ACCOUNT, FAST_RETRY, Harness, startSim, TOKEN, VirtualClock } from "./support/sim";
 

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { ALONGSIDE } from "../provider/alongside";
-import { ANSWER_TTL_MS, DomainChecks } from "../provider/domainChecks";
-import { ApiError } from "../provider/errors";
-import { RegistrationProvider } from "../provider/lifecycle";
+import { ALONGSIDE } from "../provider/host/alongside";
+import { ANSWER_TTL_MS, DomainChecks } from "../provider/purchase/lookups/domainChecks";
+import { ApiError } from "../provider/api/errors";
+import { RegistrationProvider } from "../provider/registration/provider";
 import { ACCOUNT, Harness, startSim } from "./support/sim";
 import type { SimulatorOptions } from "../simulator/server";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { ALONGSIDE } from "../provider/alongside";
-import { RegistrationProvider } from "../provider/lifecycle";
+import { ALONGSIDE } from "../provider/host/alongside";
+import { RegistrationProvider } from "../provider/registration/provider";
 import { TransferProvider } from "../provider/transfer/provider";
 import { ACCOUNT, Harness, startSim } from "./support/sim";
 import type { SimulatorOptions } from "../simulator/server";

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/lifecycle";
+import { RegistrationProvider } from "../provider/registration/provider";
 import { ACCOUNT, Harness, startSim } from "./support/sim";
 import type { SimulatorOptions } from "../simulator/server";
 

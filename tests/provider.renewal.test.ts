@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/lifecycle";
+import { RegistrationProvider } from "../provider/registration/provider";
 import { ACCOUNT, Harness, startSim } from "./support/sim";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { PartialRegistrationError, RegistrationProvider } from "../provider/lifecycle";
-import { UNKNOWN } from "../provider/validation";
+import { PartialRegistrationError, RegistrationProvider } from "../provider/registration/provider";
+import { UNKNOWN } from "../provider/domain/validation";
 import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
 import type { SimulatorOptions } from "../simulator/server";
 

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/lifecycle";
+import { RegistrationProvider } from "../provider/registration/provider";
 import { PartialStateError } from "../provider/purchase/partial";
 import { TransferProvider } from "../provider/transfer/provider";
-import { UNKNOWN } from "../provider/validation";
+import { UNKNOWN } from "../provider/domain/validation";
 import { ACCOUNT, Harness, startSim, VirtualClock } from "./support/sim";
 import { Rewrite, wireTap, WireTap } from "./support/wire";
 import type { SimulatorOptions } from "../simulator/server";

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/lifecycle";
-import { RegistrationIndex } from "../provider/registrationIndex";
-import { ApiError } from "../provider/errors";
+import { RegistrationProvider } from "../provider/registration/provider";
+import { RegistrationIndex } from "../provider/purchase/lookups/registrationIndex";
+import { ApiError } from "../provider/api/errors";
 import { ACCOUNT, Harness, startSim } from "./support/sim";
 import type { SimulatorOptions } from "../simulator/server";
 

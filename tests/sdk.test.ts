@@ -156,7 +156,7 @@ describe("SDK under pulumi.runtime.setMocks", () => {
     it("are all readable from the program, with their values (a pending .ca purchase with every input)", async () => {
       // The provider module the SDK hands to Pulumi, run as the engine's dynamic-provider host runs it.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const dynamic = require("../provider/dynamic") as typeof import("../provider/dynamic");
+      const dynamic = require("../provider/host/registration") as typeof import("../provider/host/registration");
       await dynamic.configure({
         config: hostConfig({
           "cloudflare-registrar:apiToken": TOKEN,

@@ -3,8 +3,8 @@ import { ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { RegistrarClient } from "../provider/client";
-import { NotFoundError } from "../provider/errors";
+import { RegistrarClient } from "../provider/api/client";
+import { NotFoundError } from "../provider/api/errors";
 import { CATALOGUE } from "../simulator";
 import { ACCOUNT, callApi, FAST_RETRY, Harness, RawAnswer, startSim, TOKEN, VirtualClock, WIRE_CONTACT } from "./support/sim";
 

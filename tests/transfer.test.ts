@@ -1,11 +1,11 @@
 import { strict as assert } from "node:assert";
-import { RegistrarClient } from "../provider/client";
-import type { ProviderSettings } from "../provider/config";
+import { RegistrarClient } from "../provider/api/client";
+import type { ProviderSettings } from "../provider/host/stackConfig";
 import { PartialStateError } from "../provider/purchase/partial";
-import type { WorkflowStatus } from "../provider/schemas";
+import type { WorkflowStatus } from "../provider/api/schemas";
 import { TransferProvider } from "../provider/transfer/provider";
 import type { TransferOutputs } from "../provider/transfer/mapping";
-import { UNKNOWN } from "../provider/validation";
+import { UNKNOWN } from "../provider/domain/validation";
 import { ACCOUNT, Harness, startSim, VirtualClock } from "./support/sim";
 import type { SimulatorOptions } from "../simulator/server";
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { awaitWorkflow, WorkflowOutcome } from "../provider/workflow";
+import { awaitWorkflow, WorkflowOutcome } from "../provider/workflow/poll";
 import { ACCOUNT, Harness, startSim, VirtualClock } from "./support/sim";
 import type { SimulatorOptions } from "../simulator/server";
 

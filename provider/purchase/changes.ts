@@ -3,7 +3,7 @@
  * a replacement. Pure.
  */
 import { isDeepStrictEqual } from "node:util";
-import { CheckFailure, containsUnknown, isUnknown } from "../validation";
+import { CheckFailure, containsUnknown, isUnknown } from "../domain/validation";
 
 /** Objects cross the engine with their keys in any order: compare them sorted. */
 function sortedKeys(v: unknown): unknown {

@@ -3,10 +3,11 @@
  * owns the invariants — adopt before buying, price in the preview, one POST, look after an uncertain answer,
  * record a resumable partial state, never delete — and asks the kind only what differs.
  */
-import type { RegistrarClient } from "../client";
-import type { DomainAvailability, Registration, RegistrationStatus, WorkflowStatus } from "../schemas";
-import type { CheckFailure } from "../validation";
-import type { Clock, PollOptions } from "../workflow";
+import type { RegistrarClient } from "../api/client";
+import type { DomainAvailability, Registration, RegistrationStatus, WorkflowStatus } from "../api/schemas";
+import type { CheckFailure } from "../domain/validation";
+import type { Clock } from "../api/clock";
+import type { PollOptions } from "../workflow/poll";
 
 /** Inputs every purchase has, in the SDK's names. */
 export interface PurchaseInputs {

@@ -8,8 +8,8 @@
  * - the purchase POST is sent at most once per create; after an uncertain answer, look, never re-POST;
  * - an unfinished purchase is recorded as resumable partial state; nothing is ever deleted.
  */
-import type { RegistrarClient } from "../client";
-import type { ProviderSettings } from "../config";
+import type { RegistrarClient } from "../api/client";
+import type { ProviderSettings } from "../host/stackConfig";
 import {
   AuthenticationError,
   ConflictError,
@@ -18,18 +18,18 @@ import {
   PermissionDeniedError,
   RegistrarError,
   ResponseShapeError,
-} from "../errors";
-import { warnEngine } from "../engineLog";
-import type { Registration, WorkflowStatus } from "../schemas";
-import { configuredAccountId } from "../settings";
-import { isUnknown, normalizeDomainName, registrableProblem } from "../validation";
-import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "../workflow";
-import { PROGRESS_EVERY_MS, progressLines } from "../progress";
-import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../renewal";
-import { RegistrationIndex } from "../registrationIndex";
-import { ALONGSIDE } from "../alongside";
-import { DomainChecks } from "../domainChecks";
-import { redact } from "../secrets";
+} from "../api/errors";
+import { warnEngine } from "../host/engineLog";
+import type { Registration, WorkflowStatus } from "../api/schemas";
+import { configuredAccountId } from "../api/clientOptions";
+import { isUnknown, normalizeDomainName, registrableProblem } from "../domain/validation";
+import { awaitWorkflow, settledOutcome, WorkflowOutcome } from "../workflow/poll";
+import { PROGRESS_EVERY_MS, progressLines } from "../workflow/progress";
+import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, RenewalFacts } from "../domain/renewal";
+import { RegistrationIndex } from "./lookups/registrationIndex";
+import { ALONGSIDE } from "../host/alongside";
+import { DomainChecks } from "./lookups/domainChecks";
+import { redact } from "../api/secrets";
 import { refuseChanges } from "./changes";
 import type { PurchaseContext, PurchaseInputs, PurchaseKind } from "./kind";
 import { unfinishedMessage } from "./outcome";
@@ -78,7 +78,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
   protected client(): RegistrarClient {
     // Loaded on first use: the HTTP stack (undici) and the response schemas (zod) cost ~260 ms of start-up
     // that a preview of unchanged resources (check of an existing resource, diff) never needs.
-    return (this.clientInstance ??= new (require("../client") as typeof import("../client")).RegistrarClient(this.settings.client));
+    return (this.clientInstance ??= new (require("../api/client") as typeof import("../api/client")).RegistrarClient(this.settings.client));
   }
 
   /** What a kind may use; `declared` (Check only) are the names the program declared alongside, to batch its domain-check. */
@@ -271,7 +271,7 @@ export class PurchaseLifecycle<I extends PurchaseInputs, Q, O extends PurchaseOu
         reportEveryMs: PROGRESS_EVERY_MS,
       }));
     if (outcome.kind === "succeeded") {
-      const { registration: registrationSchema } = require("../schemas") as typeof import("../schemas");
+      const { registration: registrationSchema } = require("../api/schemas") as typeof import("../api/schemas");
       const fromContext = registrationSchema.safeParse(outcome.workflow.context?.registration);
       const reg = fromContext.success ? fromContext.data : await client.getRegistration(domain, accountId);
       this.registrations.record(reg, accountId);

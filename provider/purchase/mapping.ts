@@ -2,7 +2,7 @@
  * The state mapping every purchase shares, pure: what its outputs report of the registration itself, and
  * the inputs only the program knows, echoed when they are set.
  */
-import type { Registration } from "../schemas";
+import type { Registration } from "../api/schemas";
 
 /** The registration as Cloudflare reports it, in the SDK's names. */
 export function registrationState(reg: Registration, accountId: string) {

@@ -2,7 +2,7 @@
  * The one place where an unfinished workflow outcome becomes words: failed, waiting on the user, or still
  * running at the deadline. Each caller says what the workflow was for and whether a later run resumes it.
  */
-import type { WorkflowOutcome } from "../workflow";
+import type { WorkflowOutcome } from "../workflow/poll";
 
 export type Unfinished = Exclude<WorkflowOutcome, { kind: "succeeded" }>;
 

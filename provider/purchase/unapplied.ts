@@ -3,7 +3,7 @@
  * input was given, cannot take. Nothing sends them, no plan changes them, and a diff would show the
  * resource `unchanged`: so the preview says which ones, and what the registration has instead. Pure.
  */
-import { containsUnknown } from "../validation";
+import { containsUnknown } from "../domain/validation";
 
 /** The create-only inputs `given` that the registration will not have, named for a warning (values only where not secret). */
 function described(given: Record<string, unknown>, keys: readonly string[], privacyNow: unknown): string[] {

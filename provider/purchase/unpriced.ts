@@ -4,7 +4,7 @@
  * bought that the preview did not price". So it is said loudly, naming each missing setting, and the
  * `requirePricedPreview` switch makes it a failure for a job that must never approve an unpriced purchase.
  */
-import type { CheckFailure } from "../validation";
+import type { CheckFailure } from "../domain/validation";
 
 export const REQUIRE_PRICED_PREVIEW = "cloudflare-registrar:requirePricedPreview";
 export const REQUIRE_PRICED_PREVIEW_ENV = "CLOUDFLARE_REGISTRAR_REQUIRE_PRICED_PREVIEW";

@@ -2,12 +2,12 @@
  * What is particular to buying a new registration: its price comes from domain-check for the term the
  * extension's schema sets, the body must satisfy that schema, and the purchase is POST /registrations.
  */
-import type { ExtensionCatalogue } from "../extensionCatalogue";
-import { extensionOf } from "../names";
-import { describeQuote, Quote } from "../quote";
+import type { ExtensionCatalogue } from "../purchase/lookups/extensionCatalogue";
+import { extensionOf } from "../domain/names";
+import { describeQuote, Quote } from "../domain/quote";
 import type { PurchaseContext, PurchaseKind, Priced } from "../purchase/kind";
-import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../validation";
-import { priceRoseSincePreview, priceVerdict } from "../verdict";
+import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../domain/validation";
+import { priceRoseSincePreview, priceVerdict } from "./verdict";
 import { createBody, pendingRegistrationOutputs, registrationOutputs, registrationReadInputs, RegistrationInputs, RegistrationOutputs } from "./mapping";
 
 /**
@@ -22,7 +22,7 @@ async function purchasePlan(
   accountId: string,
 ): Promise<{ years: number; failures: CheckFailure[] }> {
   // Loaded on first use: ajv costs ~50 ms of start-up that an unchanged preview never needs.
-  const { minimumTerm, schemaFailures } = require("../registrationSchema") as typeof import("../registrationSchema");
+  const { minimumTerm, schemaFailures } = require("../domain/extensionSchema") as typeof import("../domain/extensionSchema");
   const extension = extensionOf(inputs.domainName);
   const rules = await extensions.get(extension, accountId);
   const years = isUnknown(inputs.years) ? 1 : (inputs.years ?? inputs.quote?.years ?? minimumTerm(rules?.registration_schema) ?? 1);

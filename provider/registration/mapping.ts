@@ -3,11 +3,11 @@
  * wire names (so the body that would be sent is validated in the preview exactly as it will be sent), and
  * a registration as Cloudflare reports it to the outputs in state.
  */
-import type { CreateRegistrationBody, RegistrantContact } from "../client";
-import type { Quote } from "../quote";
+import type { CreateRegistrationBody, RegistrantContact } from "../api/client";
+import type { Quote } from "../domain/quote";
 import { recordedPrivacyMode, registrationState, requestedPrivacyMode, setKeys } from "../purchase/mapping";
-import type { Registration, RegistrationStatus } from "../schemas";
-import { CONTACT_ROLES, type Contact, type ContactRole, type RegistrationArgs } from "../validation";
+import type { Registration, RegistrationStatus } from "../api/schemas";
+import { CONTACT_ROLES, type Contact, type ContactRole, type RegistrationArgs } from "../domain/validation";
 
 /** Inputs as stored in state (the SDK's names). */
 export interface RegistrationInputs extends RegistrationArgs {

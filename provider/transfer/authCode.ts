@@ -1,5 +1,5 @@
 /**
- * The auth (EPP) code: checked and encoded; provider/secrets.ts keeps it out of every message. The input is the code exactly as
+ * The auth (EPP) code: checked and encoded; provider/api/secrets.ts keeps it out of every message. The input is the code exactly as
  * the losing registrar shows it; the API wants it base64-encoded (RFC 4648 §4: standard alphabet, padding,
  * no line breaks), which is exactly what Node's Buffer produces.
  */

@@ -2,11 +2,11 @@
  * Transfer eligibility for many domains at once, for `checkTransfers`: the client's batches of 10, each
  * reason translated into what to do. Auth codes are base64-encoded here and never returned.
  */
-import type { RegistrarClient } from "../client";
-import { answerKey, notAnswered, planNames } from "../domainLookup";
-import { extensionOf } from "../names";
-import type { TransferEligibility } from "../schemas";
-import { LABELS, redactError } from "../secrets";
+import type { RegistrarClient } from "../api/client";
+import { answerKey, notAnswered, planNames } from "../domain/lookupNames";
+import { extensionOf } from "../domain/names";
+import type { TransferEligibility } from "../api/schemas";
+import { LABELS, redactError } from "../api/secrets";
 import { encodeAuthCode } from "./authCode";
 import { reasonAdvice } from "./reasons";
 

@@ -4,15 +4,15 @@
  * POST /registrations/{domain}/transfer-in, and create waits only briefly, because a transfer takes days
  * (the losing registrar has five to approve it) and refresh follows it from there.
  */
-import { answerKey } from "../domainLookup";
-import type { ExtensionCatalogue } from "../extensionCatalogue";
-import { NotFoundError } from "../errors";
-import { extensionOf } from "../names";
+import { answerKey } from "../domain/lookupNames";
+import type { ExtensionCatalogue } from "../purchase/lookups/extensionCatalogue";
+import { NotFoundError } from "../api/errors";
+import { extensionOf } from "../domain/names";
 import type { PurchaseContext, PurchaseKind, Priced } from "../purchase/kind";
-import { schemaFailures } from "../registrationSchema";
-import type { Extension } from "../schemas";
-import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../validation";
-import { LABELS, redactError } from "../secrets";
+import { schemaFailures } from "../domain/extensionSchema";
+import type { Extension } from "../api/schemas";
+import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../domain/validation";
+import { LABELS, redactError } from "../api/secrets";
 import { authCodeProblem, encodeAuthCode } from "./authCode";
 import { pendingTransferOutputs, transferBody, TransferInputs, TransferOutputs, TransferQuote, transferOutputs, transferReadInputs } from "./mapping";
 import { describeTransferQuote, transferRoseSincePreview, transferVerdict } from "./verdict";

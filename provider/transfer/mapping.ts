@@ -4,11 +4,11 @@
  * sent), and a registration as Cloudflare reports it to the outputs in state. The auth code goes into
  * the body only, base64-encoded; it is never an output.
  */
-import type { TransferInBody } from "../client";
+import type { TransferInBody } from "../api/client";
 import { recordedPrivacyMode, registrationState, requestedPrivacyMode, setKeys } from "../purchase/mapping";
-import type { Registration, RegistrationStatus } from "../schemas";
+import type { Registration, RegistrationStatus } from "../api/schemas";
 import { wireContacts } from "../registration/mapping";
-import type { Contact, ContactRole } from "../validation";
+import type { Contact, ContactRole } from "../domain/validation";
 import { encodeAuthCode } from "./authCode";
 
 /** The price of a transfer in, as domain-transfer-check gives it: decimal strings. */

@@ -2,8 +2,8 @@
  * DomainTransfer's provider: the shared purchase lifecycle (provider/purchase/) driven by what is
  * particular to a transfer in (this directory).
  */
-import type { ProviderSettings } from "../config";
-import { ExtensionCatalogue } from "../extensionCatalogue";
+import type { ProviderSettings } from "../host/stackConfig";
+import { ExtensionCatalogue } from "../purchase/lookups/extensionCatalogue";
 import { PurchaseLifecycle } from "../purchase/lifecycle";
 import { transferKind } from "./kind";
 import type { TransferInputs, TransferOutputs, TransferQuote } from "./mapping";

@@ -4,7 +4,7 @@
  * the SDK (registrar.d.ts, `Reason.code`); this adds the fix, because "domain_locked" alone does not say
  * where the lock is or how to lift it.
  */
-import type { TransferReason } from "../schemas";
+import type { TransferReason } from "../api/schemas";
 
 export interface ReasonContext {
   domain: string;

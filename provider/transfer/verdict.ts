@@ -2,9 +2,9 @@
  * The transfer verdict, pure: whether a domain may be transferred in at the price domain-transfer-check
  * gives. Amounts are compared in integer micro-units, so no float rounding lets a dearer price through.
  */
-import { fromMicros, toMicros } from "../quote";
-import type { TransferEligibility } from "../schemas";
-import type { CheckFailure } from "../validation";
+import { fromMicros, toMicros } from "../domain/quote";
+import type { TransferEligibility } from "../api/schemas";
+import type { CheckFailure } from "../domain/validation";
 import type { TransferQuote } from "./mapping";
 import { reasonAdvice } from "./reasons";
 

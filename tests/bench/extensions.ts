@@ -4,7 +4,7 @@
  * process. Prints; asserts nothing.  `npm run bench:extensions`
  */
 import "../support/netGuard";
-import { RegistrationProvider } from "../../provider/lifecycle";
+import { RegistrationProvider } from "../../provider/registration/provider";
 import { startSim } from "../support/sim";
 
 const US = { us_nexus_category: "C11", us_app_purpose: "P1" };

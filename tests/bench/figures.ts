@@ -4,8 +4,9 @@
  * unchanged registrations against 100 trivial dynamic resources.  `npm run bench`
  */
 import "../support/netGuard";
-import { RegistrationProvider } from "../../provider/lifecycle";
-import { awaitWorkflow, realClock } from "../../provider/workflow";
+import { RegistrationProvider } from "../../provider/registration/provider";
+import { awaitWorkflow } from "../../provider/workflow/poll";
+import { realClock } from "../../provider/api/clock";
 import { scratchProject } from "../support/packed";
 import { ensurePulumi, Stack } from "../support/pulumi";
 import { ACCOUNT, startSim, TOKEN, VirtualClock } from "../support/sim";

@@ -5,7 +5,7 @@
  * `npm run bench:waits` (BENCH_RUNS=n repeats each real-clock case, default 3)
  */
 import "../support/netGuard";
-import { RegistrationProvider } from "../../provider/lifecycle";
+import { RegistrationProvider } from "../../provider/registration/provider";
 import { TransferProvider } from "../../provider/transfer/provider";
 import { ACCOUNT, Harness, startSim, VirtualClock } from "../support/sim";
 import type { SimulatorOptions } from "../../simulator/server";

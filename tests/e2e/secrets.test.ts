@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { secretForms } from "../../provider/secrets";
+import { secretForms } from "../../provider/api/secrets";
 import { scratchProject } from "../support/packed";
 import { ensurePulumi, RunResult, Stack } from "../support/pulumi";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";

@@ -1,5 +1,5 @@
-import { RegistrarClient } from "../../provider/client";
-import type { ClientOptions } from "../../provider/settings";
+import { RegistrarClient } from "../../provider/api/client";
+import type { ClientOptions } from "../../provider/api/clientOptions";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN, RegistrarSimulator, SimulatorOptions } from "../../simulator/server";
 
 export const ACCOUNT = DEFAULT_ACCOUNT_ID;

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as net from "node:net";
-import { RegistrarClient } from "../../provider/client";
-import { connectionFate, failureCode } from "../../provider/connection";
-import { NetworkError, OutcomeUnknownError, ResponseShapeError } from "../../provider/errors";
+import { RegistrarClient } from "../../provider/api/client";
+import { connectionFate, failureCode } from "../../provider/api/connection";
+import { NetworkError, OutcomeUnknownError, ResponseShapeError } from "../../provider/api/errors";
 import { VirtualClock } from "../support/sim";
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import * as dynamic from "../../provider/dynamic";
-import * as transfer from "../../provider/transfer/dynamic";
+import * as dynamic from "../../provider/host/registration";
+import * as transfer from "../../provider/host/transfer";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 import type { FaultRule } from "../../simulator/server";
 import { unconfigureShims } from "../support/shims";

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { dearerThan, describeQuote, exceeds, fromMicros, Quote, quoteFor, toMicros } from "../../provider/quote";
-import { priceRoseSincePreview, priceVerdict } from "../../provider/verdict";
-import type { DomainAvailability } from "../../provider/schemas";
-import { UNKNOWN } from "../../provider/validation";
+import { dearerThan, describeQuote, exceeds, fromMicros, Quote, quoteFor, toMicros } from "../../provider/domain/quote";
+import { priceRoseSincePreview, priceVerdict } from "../../provider/registration/verdict";
+import type { DomainAvailability } from "../../provider/api/schemas";
+import { UNKNOWN } from "../../provider/domain/validation";
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
 const usd = (registration_cost: string, renewal_cost = registration_cost, currency = "USD") => ({ currency, registration_cost, renewal_cost });

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { extensionOf, nameParts } from "../../provider/names";
-import { validateInputs } from "../../provider/validation";
+import { extensionOf, nameParts } from "../../provider/domain/names";
+import { validateInputs } from "../../provider/domain/validation";
 
 describe("registrable names from the Public Suffix List", () => {
   const cases: Array<[string, ReturnType<typeof nameParts>]> = [

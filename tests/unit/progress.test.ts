@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../../provider/lifecycle";
-import { formatDuration, progressLines } from "../../provider/progress";
-import { awaitWorkflow } from "../../provider/workflow";
-import type { WorkflowStatus } from "../../provider/schemas";
+import { RegistrationProvider } from "../../provider/registration/provider";
+import { formatDuration, progressLines } from "../../provider/workflow/progress";
+import { awaitWorkflow } from "../../provider/workflow/poll";
+import type { WorkflowStatus } from "../../provider/api/schemas";
 import { Harness, startSim, VirtualClock } from "../support/sim";
 import type { SimulatorOptions } from "../../simulator/server";
 

@@ -1,12 +1,12 @@
 import { strict as assert } from "node:assert";
-import { minimumTerm, schemaFailures, sdkPath } from "../../provider/registrationSchema";
+import { minimumTerm, schemaFailures, sdkPath } from "../../provider/domain/extensionSchema";
 import { authCodeProblem, encodeAuthCode } from "../../provider/transfer/authCode";
-import { forgetSecrets, LABELS, redact, redactError } from "../../provider/secrets";
+import { forgetSecrets, LABELS, redact, redactError } from "../../provider/api/secrets";
 
 const HIDDEN = LABELS.authCode;
 import { pendingTransferOutputs, transferBody, transferOutputs, transferReadInputs, type TransferOutputs } from "../../provider/transfer/mapping";
 import { describeTransferQuote, transferRoseSincePreview, transferVerdict } from "../../provider/transfer/verdict";
-import type { Registration } from "../../provider/schemas";
+import type { Registration } from "../../provider/api/schemas";
 
 /**
  * The pure rules of the paths that spend money or hold a secret (transfers, the schema's messages), each
@@ -125,7 +125,7 @@ describe("the auth code (pure)", () => {
     );
   });
 
-  describe("redaction of the code (provider/secrets.ts), as the transfer's requests use it", () => {
+  describe("redaction of the code (provider/api/secrets.ts), as the transfer's requests use it", () => {
     // Only the code given to each call: nothing remembered by another test's process-wide registry.
     beforeEach(forgetSecrets);
     const code = [{ value: CODE, label: HIDDEN }];
@@ -262,13 +262,13 @@ describe("the transfer's state mapping (pure)", () => {
  * options it is built with (every error at once, the value given, keywords and formats of the API's own)
  * must see it built.
  */
-function freshSchemaModule(): typeof import("../../provider/registrationSchema") {
-  const path = require.resolve("../../provider/registrationSchema");
+function freshSchemaModule(): typeof import("../../provider/domain/extensionSchema") {
+  const path = require.resolve("../../provider/domain/extensionSchema");
   const shared = require.cache[path];
   delete require.cache[path];
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module is the point
-    return require(path) as typeof import("../../provider/registrationSchema");
+    return require(path) as typeof import("../../provider/domain/extensionSchema");
   } finally {
     require.cache[path] = shared;
   }

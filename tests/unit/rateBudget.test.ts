@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { settingsFromConfig } from "../../provider/config";
-import { BUDGET_WINDOW_MS, RateBudget } from "../../provider/rateBudget";
+import { settingsFromConfig } from "../../provider/host/stackConfig";
+import { BUDGET_WINDOW_MS, RateBudget } from "../../provider/api/rateBudget";
 import { VirtualClock } from "../support/sim";
 
 describe("the client's rate budget (a token bucket on an injected clock)", () => {

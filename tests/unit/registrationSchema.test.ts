@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { minimumTerm, schemaFailures, sdkPath } from "../../provider/registrationSchema";
+import { minimumTerm, schemaFailures, sdkPath } from "../../provider/domain/extensionSchema";
 
 /** A registration schema of the shape the API publishes for `.us` (draft 2020-12). */
 const US = {

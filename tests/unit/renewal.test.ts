@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { assessRenewal, daysUntil } from "../../provider/renewal";
+import { assessRenewal, daysUntil } from "../../provider/domain/renewal";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const inDays = (n: number) => new Date(NOW + n * 86_400_000).toISOString();

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { settingsFromConfig } from "../../provider/config";
+import { settingsFromConfig } from "../../provider/host/stackConfig";
 
 describe("renewal warning settings", () => {
   const from = (config: Record<string, string>, env: Record<string, string> = {}) => settingsFromConfig((k) => config[k], env).renewal;

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs, retryDecision, RetryContext, RetryPolicy } from "../../provider/retry";
+import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs, retryDecision, RetryContext, RetryPolicy } from "../../provider/api/retry";
 
 const policy: RetryPolicy = { maxRetries: 3, initialDelayMs: 100, maxDelayMs: 1_000, maxElapsedMs: 10_000 };
 const decide = (over: Partial<RetryContext>) =>

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { failuresWhenExpected, quietWhenExpected, stackForBugs } from "../../provider/hostErrors";
-import { RegistrarError, ValidationError } from "../../provider/errors";
+import { failuresWhenExpected, quietWhenExpected, stackForBugs } from "../../provider/host/expectedErrors";
+import { RegistrarError, ValidationError } from "../../provider/api/errors";
 import {
   failuresForEngine,
   forgetSecrets,
@@ -12,9 +12,9 @@ import {
   rememberSecretInputs,
   secretForms,
   WHOLE_WORD_BELOW,
-} from "../../provider/secrets";
-import * as dynamic from "../../provider/dynamic";
-import * as transfer from "../../provider/transfer/dynamic";
+} from "../../provider/api/secrets";
+import * as dynamic from "../../provider/host/registration";
+import * as transfer from "../../provider/host/transfer";
 import * as path from "node:path";
 import { REPO_ROOT, runNode } from "../support/packed";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
@@ -387,12 +387,12 @@ describe("secrets: the serialized shims", () => {
     // A fresh process, as a program is: this one has called the shims, whose provider instance cannot be serialized.
     const script = `
       const dist = ${JSON.stringify(path.join(REPO_ROOT, "dist"))};
-      const secrets = require(dist + "/provider/secrets");
+      const secrets = require(dist + "/provider/api/secrets");
       secrets.rememberSecret(${JSON.stringify(secret)}, secrets.LABELS.token);
       // What pulumi.dynamic.Resource does with the provider object (@pulumi/pulumi dynamic/index.js).
       const { serializeFunction } = require("@pulumi/pulumi/runtime/closure/serializeClosure");
       (async () => {
-        for (const m of ["/provider/dynamic", "/provider/transfer/dynamic"]) {
+        for (const m of ["/provider/host/registration", "/provider/host/transfer"]) {
           const shim = require(dist + m);
           console.log((await serializeFunction(() => shim, { allowSecrets: true })).text);
         }

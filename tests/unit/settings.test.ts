@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { settingsFromConfig } from "../../provider/config";
-import { CredentialsError } from "../../provider/errors";
-import { DEFAULT_BASE_URL, resolveAccountId, resolveBaseUrl, resolveCredentials, resolveSandbox } from "../../provider/settings";
+import { settingsFromConfig } from "../../provider/host/stackConfig";
+import { CredentialsError } from "../../provider/api/errors";
+import { DEFAULT_BASE_URL, resolveAccountId, resolveBaseUrl, resolveCredentials, resolveSandbox } from "../../provider/api/clientOptions";
 
 const ACCOUNT_A = "0123456789abcdef0123456789abcdef";
 const ACCOUNT_B = "fedcba9876543210fedcba9876543210";

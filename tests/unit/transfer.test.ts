@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { TRANSFER_REASONS } from "../../provider/schemas";
-import { LABELS, redact } from "../../provider/secrets";
+import { TRANSFER_REASONS } from "../../provider/api/schemas";
+import { LABELS, redact } from "../../provider/api/secrets";
 import { authCodeProblem, encodeAuthCode } from "../../provider/transfer/authCode";
 import { transferKind } from "../../provider/transfer/kind";
 import { transferBody } from "../../provider/transfer/mapping";

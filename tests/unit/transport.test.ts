@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { RegistrarClient } from "../../provider/client";
-import { ApiError } from "../../provider/errors";
+import { RegistrarClient } from "../../provider/api/client";
+import { ApiError } from "../../provider/api/errors";
 
 /** A tiny API stand-in whose answers a test scripts, for what the simulator does not misbehave at. */
 async function scripted(answer: (url: URL, n: number) => { status: number; body: unknown; headers?: Record<string, string> }) {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { CheckFailure, isALabel, normalizeDomainName, UNKNOWN, validateInputs } from "../../provider/validation";
+import { CheckFailure, isALabel, normalizeDomainName, UNKNOWN, validateInputs } from "../../provider/domain/validation";
 
 const registrant = {
   email: "hostmaster@example.com",

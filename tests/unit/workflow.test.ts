@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
-import { awaitWorkflow, DEFAULT_POLL_OPTIONS, nextPollWait, pollInterval, PollOptions, realClock, settledOutcome } from "../../provider/workflow";
-import type { WorkflowState, WorkflowStatus } from "../../provider/schemas";
+import { awaitWorkflow, DEFAULT_POLL_OPTIONS, nextPollWait, pollInterval, PollOptions, settledOutcome } from "../../provider/workflow/poll";
+import { realClock } from "../../provider/api/clock";
+import type { WorkflowState, WorkflowStatus } from "../../provider/api/schemas";
 import { transferKind } from "../../provider/transfer/kind";
 import { VirtualClock } from "../support/sim";
 

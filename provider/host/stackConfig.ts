@@ -3,11 +3,11 @@
  * falling back to the environment. The token is read here, at run time in the provider process,
  * and never becomes part of the serialized provider, an input or state.
  */
-import { CredentialsError } from "./errors";
-import { DEFAULT_EXPIRY_WARNING_DAYS } from "./renewal";
-import { checkAccountId, resolveBaseUrl, resolveSandbox } from "./settings";
-import type { PollOptions } from "./workflow";
-import type { ClientOptions } from "./settings";
+import { CredentialsError } from "../api/errors";
+import { DEFAULT_EXPIRY_WARNING_DAYS } from "../domain/renewal";
+import { checkAccountId, resolveBaseUrl, resolveSandbox } from "../api/clientOptions";
+import type { PollOptions } from "../workflow/poll";
+import type { ClientOptions } from "../api/clientOptions";
 
 export interface ProviderSettings {
   client: ClientOptions;
@@ -19,7 +19,7 @@ export interface ProviderSettings {
   transferWaitMs?: number;
   /** Where the provider reports progress and quotes; the engine shows the provider's stderr. */
   log?: (message: string) => void;
-  /** Where warnings go. Default: the engine, at warning severity (provider/engineLog.ts); with only `log` given, `log`. */
+  /** Where warnings go. Default: the engine, at warning severity (provider/host/engineLog.ts); with only `log` given, `log`. */
   warn?: (message: string) => void;
   /** Fail, rather than warn about, the preview of a new domain that this run cannot price (no credentials or account id). */
   requirePricedPreview?: boolean;

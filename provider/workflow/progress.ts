@@ -2,11 +2,11 @@
  * Progress lines for a long wait on a workflow. A dynamic provider cannot reach the engine's per-resource
  * ephemeral status (the host passes no URN to create or update), so these are plain lines on the
  * provider's stderr, which the CLI shows on the stack's row as they come. Warnings do not go this way:
- * provider/engineLog.ts sends them to the engine's Log at warning severity, so the CLI counts them;
+ * provider/host/engineLog.ts sends them to the engine's Log at warning severity, so the CLI counts them;
  * progress stays on stderr, where a line is shown and not counted as a warning.
  */
-import type { WorkflowState, WorkflowStatus } from "./schemas";
-import type { WaitProgress } from "./workflow";
+import type { WorkflowState, WorkflowStatus } from "../api/schemas";
+import type { WaitProgress } from "./poll";
 
 /** How often a wait that changes nothing still says it is waiting. */
 export const PROGRESS_EVERY_MS = 30_000;

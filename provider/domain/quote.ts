@@ -2,7 +2,7 @@
  * The price of a registration's first term, computed in integer micro-units from the API's decimal
  * strings so that no float rounding can let a dearer price through.
  */
-import type { DomainPricing } from "./schemas";
+import type { DomainPricing } from "../api/schemas";
 
 export interface Quote {
   currency: string;

@@ -4,9 +4,9 @@
  * process, never in state. It answers the preview's and refresh's questions; the look right before a
  * purchase never comes from here.
  */
-import type { RegistrarClient } from "./client";
-import { ApiError } from "./errors";
-import type { Registration } from "./schemas";
+import type { RegistrarClient } from "../../api/client";
+import { ApiError } from "../../api/errors";
+import type { Registration } from "../../api/schemas";
 
 /** The page size asked of List Registrations: the largest known to be accepted; an API that refuses it lists at its default. */
 export const LIST_PAGE_SIZE = 100;

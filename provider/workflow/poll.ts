@@ -5,17 +5,9 @@
  * seconds, in any state. The share grows the interval towards a ceiling, and `blocked` (a third party)
  * has a higher ceiling than pending or in progress, as the API asks; the deadline ends every wait.
  */
-import type { WorkflowState, WorkflowStatus } from "./schemas";
+import type { WorkflowState, WorkflowStatus } from "../api/schemas";
 
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+import { type Clock, realClock } from "../api/clock";
 
 export interface PollOptions {
   /** Shortest wait between polls, and the first. Default 250 ms. */

@@ -1,11 +1,11 @@
 /**
- * DomainTransfer's provider as Pulumi runs it: the same thin shim as provider/dynamic.ts. The SDK hands
+ * DomainTransfer's provider as Pulumi runs it: the same thin shim as provider/host/registration.ts. The SDK hands
  * this module to `pulumi.dynamic.Resource`, so state holds only
  * `require("pulumi-cloudflare-registrar/dynamic/transfer")`: no token, no path, no auth code, no copy of
  * our code. The implementation loads from the installed package when the provider runs.
  */
-import { failuresWhenExpected, quietWhenExpected, stackForBugs } from "../hostErrors";
-import type { TransferProvider } from "./provider";
+import { failuresWhenExpected, quietWhenExpected, stackForBugs } from "./expectedErrors";
+import type { TransferProvider } from "../transfer/provider";
 
 interface DynamicConfig {
   get(key: string): string | undefined;
@@ -17,8 +17,8 @@ let configured: DynamicConfig | undefined;
 function provider(): TransferProvider {
   if (!instance) {
     // Loaded on first use: the program process only needs this module's identity, not its code.
-    const { TransferProvider } = require("./provider") as typeof import("./provider");
-    const { settingsFromConfig } = require("../config") as typeof import("../config");
+    const { TransferProvider } = require("../transfer/provider") as typeof import("../transfer/provider");
+    const { settingsFromConfig } = require("./stackConfig") as typeof import("./stackConfig");
     instance = new TransferProvider(settingsFromConfig((key) => configured?.get(key)));
   }
   return instance;

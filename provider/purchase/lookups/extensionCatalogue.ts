@@ -4,10 +4,10 @@
  * than `maxAgeMs` is revalidated with If-None-Match, so an unchanged extension costs a 304 and no body.
  * Nothing here is written to state.
  */
-import type { RegistrarClient } from "./client";
-import { NotFoundError } from "./errors";
-import type { Extension } from "./schemas";
-import { type Clock, realClock } from "./workflow";
+import type { RegistrarClient } from "../../api/client";
+import { NotFoundError } from "../../api/errors";
+import type { Extension } from "../../api/schemas";
+import { type Clock, realClock } from "../../api/clock";
 
 interface Entry {
   extension: Extension | undefined;

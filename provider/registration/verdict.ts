@@ -3,10 +3,10 @@
  * edge (the maxPrice boundary, a premium domain the check calls registrable, a currency that changed
  * between preview and purchase) is unit-tested directly.
  */
-import { extensionOf } from "./names";
-import { dearerThan, describeQuote, exceeds, Quote, quoteFor } from "./quote";
-import type { DomainAvailability } from "./schemas";
-import type { CheckFailure } from "./validation";
+import { extensionOf } from "../domain/names";
+import { dearerThan, describeQuote, exceeds, Quote, quoteFor } from "../domain/quote";
+import type { DomainAvailability } from "../api/schemas";
+import type { CheckFailure } from "../domain/validation";
 
 export type PriceVerdict = { quote: Quote } | { failure: CheckFailure };
 

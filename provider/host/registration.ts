@@ -9,8 +9,8 @@
  * config to dynamic providers), so one provider instance per process is the configuration itself.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { failuresWhenExpected, quietWhenExpected, stackForBugs } from "./hostErrors";
-import type { RegistrationProvider } from "./lifecycle";
+import { failuresWhenExpected, quietWhenExpected, stackForBugs } from "./expectedErrors";
+import type { RegistrationProvider } from "../registration/provider";
 
 type Props = Record<string, unknown>;
 
@@ -21,8 +21,8 @@ function provider(): RegistrationProvider {
   // Stryker disable next-line ConditionalExpression: equivalent; a provider built per call behaves the same, the cache only saves its setup
   if (!instance) {
     // Loaded on first use: the program process only needs this module's identity, not its code.
-    const { RegistrationProvider } = require("./lifecycle") as typeof import("./lifecycle");
-    const { settingsFromConfig } = require("./config") as typeof import("./config");
+    const { RegistrationProvider } = require("../registration/provider") as typeof import("../registration/provider");
+    const { settingsFromConfig } = require("./stackConfig") as typeof import("./stackConfig");
     instance = new RegistrationProvider(settingsFromConfig((key) => configured?.get(key)));
   }
   return instance;

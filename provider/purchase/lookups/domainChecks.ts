@@ -6,10 +6,10 @@
  * right before a purchase is always its own request, never from here.
  */
 // Types only: a preview of unchanged resources never needs the HTTP stack loaded.
-import type { RegistrarClient } from "./client";
-import { ALONGSIDE_WINDOW } from "./alongside";
-import { ApiError } from "./errors";
-import type { DomainAvailability } from "./schemas";
+import type { RegistrarClient } from "../../api/client";
+import { ALONGSIDE_WINDOW } from "../../host/alongside";
+import { ApiError } from "../../api/errors";
+import type { DomainAvailability } from "../../api/schemas";
 
 /**
  * How long an answer serves later checks. A preview prices a window within seconds, but an update that

@@ -2,16 +2,16 @@
  * DomainRegistration's provider: the shared purchase lifecycle (provider/purchase/) driven by what is
  * particular to a new registration (provider/registration/).
  */
-import type { ProviderSettings } from "./config";
-import { ExtensionCatalogue } from "./extensionCatalogue";
-import { PurchaseLifecycle } from "./purchase/lifecycle";
-import { PartialStateError } from "./purchase/partial";
-import type { Quote } from "./quote";
-import { registrationKind } from "./registration/kind";
-import type { RegistrationInputs, RegistrationOutputs } from "./registration/mapping";
+import type { ProviderSettings } from "../host/stackConfig";
+import { ExtensionCatalogue } from "../purchase/lookups/extensionCatalogue";
+import { PurchaseLifecycle } from "../purchase/lifecycle";
+import { PartialStateError } from "../purchase/partial";
+import type { Quote } from "../domain/quote";
+import { registrationKind } from "./kind";
+import type { RegistrationInputs, RegistrationOutputs } from "./mapping";
 
-export { deleteRefusal } from "./purchase/partial";
-export type { RegistrationInputs, RegistrationOutputs } from "./registration/mapping";
+export { deleteRefusal } from "../purchase/partial";
+export type { RegistrationInputs, RegistrationOutputs } from "./mapping";
 
 /** An unfinished registration, recorded by the engine so the next `pulumi up` resumes it instead of buying again. */
 export const PartialRegistrationError = PartialStateError;

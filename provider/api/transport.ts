@@ -22,8 +22,8 @@ import { DEFAULT_REQUESTS_PER_FIVE_MINUTES, RateBudget } from "./rateBudget";
 import { AttemptOutcome, DEFAULT_RETRY_POLICY, retryAfterMs, retryDecision, RetryPolicy } from "./retry";
 import * as schema from "./schemas";
 import { LABELS, rememberSecret } from "./secrets";
-import { ClientOptions, Credentials, resolveBaseUrl, resolveCredentials } from "./settings";
-import { Clock, realClock } from "./workflow";
+import { ClientOptions, Credentials, resolveBaseUrl, resolveCredentials } from "./clientOptions";
+import { Clock, realClock } from "./clock";
 
 export interface Request {
   endpoint: string;

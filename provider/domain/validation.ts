@@ -6,7 +6,7 @@ import { domainToASCII } from "node:url";
 // The package, not Node's deprecated built-in of the same name (the trailing slash picks the package).
 import { decode as decodePunycode } from "punycode/";
 import { nameParts } from "./names";
-import { ACCOUNT_ID, NOT_AN_ACCOUNT_ID } from "./settings";
+import { ACCOUNT_ID, NOT_AN_ACCOUNT_ID } from "../api/clientOptions";
 
 /** What the engine sends for a value not known until apply (`pulumi preview`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

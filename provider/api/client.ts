@@ -5,7 +5,7 @@
  */
 import * as schema from "./schemas";
 import { ApiError } from "./errors";
-import { ClientOptions, resolveAccountId, resolveSandbox } from "./settings";
+import { ClientOptions, resolveAccountId, resolveSandbox } from "./clientOptions";
 import { Answer, Request, Transport } from "./transport";
 
 export const CHECK_BATCH_SIZE = 20;

@@ -1,10 +1,10 @@
 /**
  * Where the client's settings come from: an explicit option first, then the environment.
- * (The dynamic provider layers Pulumi config on top, in provider/config.ts.)
+ * (The dynamic provider layers Pulumi config on top, in provider/host/stackConfig.ts.)
  */
 import { CredentialsError } from "./errors";
 import type { RetryPolicy } from "./retry";
-import type { Clock } from "./workflow";
+import type { Clock } from "./clock";
 
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 

@@ -7,8 +7,8 @@
  * returns the message. So: check turns an expected error into a check failure; diff, read and delete still
  * throw it (nothing else fails them) but the host's stderr copy of that very error is dropped. Anything
  * else is a bug and keeps its stack, including from create and update, where the host would lose it.
- * Both dynamic shims (provider/dynamic.ts, provider/transfer/dynamic.ts) wrap their methods here, so this
- * is also where every message leaves for the engine: each passes through provider/secrets.ts.
+ * Both dynamic shims (provider/host/registration.ts, provider/host/transfer.ts) wrap their methods here, so this
+ * is also where every message leaves for the engine: each passes through provider/api/secrets.ts.
  */
 
 /**
@@ -16,8 +16,8 @@
  * them anything they hold at module level; the secrets met in the program process (a token an SDK
  * function used) must not be among it.
  */
-function secrets(): typeof import("./secrets") {
-  return require("./secrets") as typeof import("./secrets");
+function secrets(): typeof import("../api/secrets") {
+  return require("../api/secrets") as typeof import("../api/secrets");
 }
 
 /**
@@ -32,8 +32,8 @@ type CheckResult = { inputs?: Record<string, unknown>; failures?: Array<{ proper
 
 export function isExpected(err: unknown): err is Error {
   // Loaded on first use: the program process only needs the shims' identity, not this code's.
-  const { RegistrarError } = require("./errors") as typeof import("./errors");
-  const { PartialStateError } = require("./purchase/partial") as typeof import("./purchase/partial");
+  const { RegistrarError } = require("../api/errors") as typeof import("../api/errors");
+  const { PartialStateError } = require("../purchase/partial") as typeof import("../purchase/partial");
   return err instanceof RegistrarError || err instanceof PartialStateError;
 }
 

@@ -4,7 +4,7 @@
  * exceeds the budget, so no five-minute window, sliding or fixed, holds more than the budget. A 429 that
  * comes anyway (another process, another tool) stops every request here until its Retry-After has passed.
  */
-import type { Clock } from "./workflow";
+import type { Clock } from "./clock";
 
 export const DEFAULT_REQUESTS_PER_FIVE_MINUTES = 1200;
 export const BUDGET_WINDOW_MS = 300_000;
