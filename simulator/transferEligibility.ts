@@ -1,6 +1,6 @@
 /** Whether a domain can be transferred in, as domain-transfer-check and transfer-in judge it. */
 import { splitName } from "./catalogue";
-import type { Registry } from "./registry";
+import type { Offers } from "./offers";
 
 /** One domain's transfer-check answer. */
 export interface TransferEligibility {
@@ -14,7 +14,11 @@ export interface TransferEligibility {
  * What domain-transfer-check answers. A name can move here only if it is registered elsewhere: the
  * `taken-`/`unavailable-` scenarios, or a `transfer_refused` one that says why it cannot move yet.
  */
-export function transferEligibility(r: Registry, name: string, authCode: string | undefined): TransferEligibility {
+export function transferEligibility(
+  r: Pick<Offers, "catalogue" | "priceOf" | "scenario" | "heldAnywhere" | "domainConfig">,
+  name: string,
+  authCode: string | undefined,
+): TransferEligibility {
   const parts = splitName(name);
   if (parts.subdomain) return { name, transferable: false, reasons: [{ code: "domain_unsupported" }] };
   const refusal = r.catalogue.refusal(parts.extension);
