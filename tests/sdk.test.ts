@@ -344,7 +344,7 @@ describe("importing the SDK", () => {
       const path = require("node:path");
       const dist = process.env.SDK_DIST;
       const heavy = () => Object.keys(require.cache)
-        .filter((k) => /[\\/]node_modules[\\/](undici|zod)[\\/]/.test(k) || k === path.join(dist, "provider", "client.js"))
+        .filter((k) => /[\\/]node_modules[\\/](undici|zod)[\\/]/.test(k) || k === path.join(dist, "provider", "api", "client.js"))
         .map((k) => (k.includes("node_modules") ? k.split(/[\\/]node_modules[\\/]/).pop().split(/[\\/]/)[0] : "client"));
       const sdk = require(path.join(dist, "sdk"));
       const onImport = heavy();
