@@ -10,5 +10,5 @@ const provider = dynamicProvider("transfer");
 
 export const { configure, check, diff, create, read, update } = provider;
 // `delete` is a reserved word for a variable, but a fine export name.
-export const { delete: delete_ } = provider;
+const { delete: delete_ } = provider;
 export { delete_ as delete };
