@@ -31,11 +31,11 @@ export default tseslint.config(
     // The serialized shims load the implementation by require at call time on purpose: state records only
     // the module's name, and a program that declares resources never loads the client.
     files: [
-      "provider/host/registration.ts",
-      "provider/host/transfer.ts",
+      "provider/host/shim.ts",
       "provider/host/expectedErrors.ts",
       "provider/purchase/lifecycle.ts",
       "provider/registration/kind.ts",
+      "provider/transfer/kind.ts",
       "tests/unit/dynamic.test.ts",
     ],
     rules: { "@typescript-eslint/no-require-imports": "off" },

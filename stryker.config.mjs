@@ -61,9 +61,9 @@ export default strykerSet("guards", {
     "provider/api/connection.ts",
     // The client's transport: the retry loop, one attempt, and the mapping of transport errors.
     fromLine("provider/api/transport.ts", "  async send("),
-    // The workflow poller and the serialized dynamic-provider shim.
+    // The workflow poller and the factory both serialized dynamic-provider shims are built from.
     "provider/workflow/poll.ts",
-    "provider/host/registration.ts",
+    "provider/host/shim.ts",
     // The preview's batched domain-check: a stale or shared answer must never reach the look before a POST.
     "provider/purchase/lookups/domainChecks.ts",
     // Not yet: provider/registration/provider.ts (its guards and resume paths). A trial run with this spec scored 63.9%

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { QuietDynamicResource } from "./quietStacks";
+import { type Holds, type OutputsMatch, type PurchaseProps, PurchaseResource } from "./purchaseResource";
 import * as registrarProvider from "../provider/host/registration";
-import type { Contacts, ContactsArgs, PrivacyMode, Quote, RegistrationStatus, WorkflowState } from "./types";
-import { assessRenewal, DEFAULT_EXPIRY_WARNING_DAYS, type RenewalRisk } from "../provider/domain/renewal";
+import type { RegistrationOutputs } from "../provider/registration/mapping";
+import type { Contacts, ContactsArgs, PrivacyMode, Quote, WorkflowState } from "./types";
 import { ALONGSIDE } from "../provider/host/alongside";
 import { declaredAlongside } from "./declared";
 
@@ -33,28 +33,13 @@ export interface DomainRegistrationArgs {
   maxPrice?: pulumi.Input<number>;
 }
 
-// Checked here, where the module is handed to Pulumi: a signature that drifts from the engine's contract
-// fails the build instead of the deployment.
-const provider: pulumi.dynamic.ResourceProvider<Record<string, unknown>, Record<string, unknown>> = registrarProvider;
-
 /**
  * A domain registered (or adopted) through Cloudflare Registrar. Registrations are non-refundable:
  * deleting this resource fails on purpose; see the README for the ways out.
  */
-export class DomainRegistration extends QuietDynamicResource {
-  /** The registered domain, in ASCII (punycode for internationalised names). The resource's id. */
-  public readonly domainName!: pulumi.Output<string>;
-  /** Whether Cloudflare renews the domain automatically, as the registration reports it. */
-  public readonly autoRenew!: pulumi.Output<boolean>;
-  /**
-   * The registration's status, as Cloudflare reports it: `registration_pending` while the purchase is
-   * in flight, `transfer_pending` while the domain is transferring in (refresh follows it to `active`).
-   */
-  public readonly status!: pulumi.Output<RegistrationStatus>;
+export class DomainRegistration extends PurchaseResource<RegistrationOutputs> {
   /** When the domain was registered (ISO 8601); null while `registration_pending`. */
   public readonly createdAt!: pulumi.Output<string | null>;
-  /** When the registration expires (ISO 8601); null while `registration_pending` or `transfer_pending`. */
-  public readonly expiresAt!: pulumi.Output<string | null>;
   /** Whether the domain is locked against transfer out, as the registration reports it. */
   public readonly locked!: pulumi.Output<boolean>;
   /**
@@ -88,18 +73,6 @@ export class DomainRegistration extends QuietDynamicResource {
    */
   public readonly workflowState!: pulumi.Output<WorkflowState | undefined>;
   /**
-   * Whole days until `expiresAt` as of this program run (negative once past); null while pending. Derived
-   * in the program from the recorded state, not stored, so it never shows as drift in a refresh.
-   */
-  public readonly daysUntilExpiry!: pulumi.Output<number | null>;
-  /**
-   * `lapsed` once the domain is expired, in redemption or pending delete; `expiring` when autoRenew is off
-   * and it expires within `cloudflare-registrar:expiryWarningDays` (default 30); else `none`. Export it, or
-   * feed it to a monitoring resource. Derived like `daysUntilExpiry`.
-   */
-  public readonly renewalRisk!: pulumi.Output<RenewalRisk>;
-
-  /**
    * Look up a registration the account already holds, by its id (the domain name), without managing it:
    * the program gets its outputs, and Pulumi never creates, updates or deletes it. `state.accountId` picks
    * the account when it is not the configured one. To bring a domain under management instead, declare
@@ -115,9 +88,7 @@ export class DomainRegistration extends QuietDynamicResource {
   }
 
   constructor(name: string, args: DomainRegistrationArgs, opts?: pulumi.CustomResourceOptions) {
-    // Every output must be a key here, even if undefined: a dynamic resource reads only the outputs its
-    // props name.
-    const props: Record<keyof DomainRegistrationArgs | OutputOnly, pulumi.Input<unknown>> = {
+    const props: PurchaseProps<RegistrationOutputs> = {
       domainName: args.domainName,
       autoRenew: args.autoRenew,
       years: args.years,
@@ -139,33 +110,14 @@ export class DomainRegistration extends QuietDynamicResource {
     // A lookup by id is never priced, so it needs no batch.
     const alongside = opts?.id === undefined ? declaredAlongside(args.domainName) : undefined;
     super(
-      provider,
+      registrarProvider,
       name,
       alongside ? { ...props, [ALONGSIDE]: alongside } : props,
       pulumi.mergeOptions(opts, { additionalSecretOutputs: ["contacts", "contactExtensions"] }),
-      "cloudflare-registrar",
       "DomainRegistration",
     );
-    const assessment = pulumi
-      .all([this.domainName, this.status, this.autoRenew, this.expiresAt])
-      .apply(([domainName, status, autoRenew, expiresAt]) => assessRenewal({ domainName, status, autoRenew, expiresAt }, Date.now(), expiryWarningDays()));
-    this.daysUntilExpiry = assessment.apply((a) => a.daysUntilExpiry);
-    this.renewalRisk = assessment.apply((a) => a.risk);
   }
 }
 
-/** The warning threshold the program's stack sets, as the provider reads it. */
-function expiryWarningDays(): number {
-  const days = new pulumi.Config("cloudflare-registrar").getNumber("expiryWarningDays");
-  return days !== undefined && Number.isInteger(days) && days >= 0 ? days : DEFAULT_EXPIRY_WARNING_DAYS;
-}
-
-/** The outputs that are not inputs: with the inputs, every key the provider returns. */
-type OutputOnly = Exclude<
-  {
-    [K in keyof DomainRegistration]: DomainRegistration[K] extends pulumi.Output<unknown> ? K : never;
-  }[keyof DomainRegistration],
-  keyof DomainRegistrationArgs | keyof pulumi.CustomResource | Derived
->;
-/** Outputs computed in the program from other outputs, never sent to or returned by the provider. */
-type Derived = "daysUntilExpiry" | "renewalRisk";
+/** The build fails here when this class and the outputs its provider records drift apart (exported only so it is not an unused local). */
+export type DomainRegistrationOutputGuard = Holds<OutputsMatch<DomainRegistration, RegistrationOutputs>>;

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { QuietDynamicResource } from "./quietStacks";
+import { type Holds, type OutputsMatch, type PurchaseProps, PurchaseResource } from "./purchaseResource";
 import * as transferProvider from "../provider/host/transfer";
-import type { ContactsArgs, PrivacyMode, RegistrationStatus } from "./types";
+import type { TransferOutputs } from "../provider/transfer/mapping";
+import type { Contacts, ContactsArgs, PrivacyMode } from "./types";
 
 /** The price of a transfer in, as domain-transfer-check gave it. Amounts are decimal strings, as the API gives them. */
 export interface TransferQuote {
@@ -51,30 +52,33 @@ export interface DomainTransferArgs {
  * deleting this resource fails on purpose. The domain needs a Cloudflare zone in the account (declare a
  * `@pulumi/cloudflare` Zone and use `dependsOn`), DNSSEC off, and must be unlocked at its current registrar.
  */
-export class DomainTransfer extends QuietDynamicResource {
-  public readonly domainName!: pulumi.Output<string>;
-  public readonly autoRenew!: pulumi.Output<boolean>;
-  /** The registration's status: `transfer_pending` until the transfer lands, then `active`. */
-  public readonly status!: pulumi.Output<RegistrationStatus>;
+export class DomainTransfer extends PurchaseResource<TransferOutputs> {
   /** The transfer-in workflow's state as last seen (create, then each refresh); absent for a domain adopted with no transfer to follow. */
   public readonly transferState!: pulumi.Output<TransferState | undefined>;
-  /** When the registration was created at Cloudflare; may be null while pending. */
+  /** When the registration was created at Cloudflare (ISO 8601); may be null while `transfer_pending`. */
   public readonly createdAt!: pulumi.Output<string | null>;
-  /** When the registration expires; null while `transfer_pending`. */
-  public readonly expiresAt!: pulumi.Output<string | null>;
+  /** Whether the domain is locked against transfer out, as the registration reports it. */
   public readonly locked!: pulumi.Output<boolean>;
-  /** The registration's WHOIS privacy mode, as Cloudflare reports it. */
+  /**
+   * The registration's WHOIS privacy mode, as Cloudflare reports it (`redaction` or `off` today). For the
+   * mode the program asked for, see `requestedPrivacyMode`.
+   */
   public readonly privacyMode!: pulumi.Output<string>;
+  /** The `privacyMode` input as given; absent when the program gave none (Cloudflare's default applies). */
+  public readonly requestedPrivacyMode!: pulumi.Output<PrivacyMode | undefined>;
+  /** The account that holds the registration: the input, or the configured default. */
   public readonly accountId!: pulumi.Output<string>;
-  /** The price the transfer was started at; absent for adopted domains. */
+  /** The price the transfer was started at, as the preview quoted it; absent for adopted domains, which were not bought by this resource. */
   public readonly quote!: pulumi.Output<TransferQuote | undefined>;
+  /** The `maxPrice` input as given; absent when the program gave none. */
   public readonly maxPrice!: pulumi.Output<number | undefined>;
-  public readonly contacts!: pulumi.Output<ContactsArgs | undefined>;
-  /** The contactExtensions input, as a secret. */
+  /** The `contacts` input as given, as a secret; absent when the program gave none. */
+  public readonly contacts!: pulumi.Output<Contacts | undefined>;
+  /** The `contactExtensions` input as given, as a secret; absent when the program gave none. */
   public readonly contactExtensions!: pulumi.Output<Record<string, unknown> | undefined>;
 
   constructor(name: string, args: DomainTransferArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
+    const props: PurchaseProps<TransferOutputs> = {
       domainName: args.domainName,
       // Secret as an input, so the code is encrypted in state and in the engine's logs; it is never an output.
       authCode: args.authCode === undefined ? undefined : pulumi.secret(args.authCode),
@@ -89,15 +93,18 @@ export class DomainTransfer extends QuietDynamicResource {
       createdAt: undefined,
       expiresAt: undefined,
       locked: undefined,
+      requestedPrivacyMode: undefined,
       quote: undefined,
     };
     super(
-      transferProvider as unknown as pulumi.dynamic.ResourceProvider,
+      transferProvider,
       name,
       props,
       pulumi.mergeOptions(opts, { additionalSecretOutputs: ["authCode", "contacts", "contactExtensions"] }),
-      "cloudflare-registrar",
       "DomainTransfer",
     );
   }
 }
+
+/** The build fails here when this class and the outputs its provider records drift apart (exported only so it is not an unused local). */
+export type DomainTransferOutputGuard = Holds<OutputsMatch<DomainTransfer, TransferOutputs>>;

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import * as path from "node:path";
-import { packOnce, REPO_ROOT, runNode, scratchProject } from "./support/packed";
+import { packOnce, recordedProvider, REPO_ROOT, runNode, scratchProject } from "./support/packed";
 import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
 
 /**
@@ -93,6 +93,10 @@ describe("the serialized provider, as users get it", function () {
     assert.match(provider, /require\("pulumi-cloudflare-registrar\/dynamic"\)/);
     for (const p of [projectA, REPO_ROOT, homedir(), tmpdir(), "node_modules"]) assert.ok(!provider.includes(p), `contains ${p}`);
     console.log(`      __provider is ${Buffer.byteLength(provider)} bytes`);
+  });
+
+  it("invariant: is byte-identical to the provider existing stacks recorded (captured at 449a5fc), so they see no diff", () => {
+    assert.equal(provider, recordedProvider("pulumi-cloudflare-registrar/dynamic"));
   });
 
   it("is identical on another machine path and across a patch release", async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { homedir, tmpdir } from "node:os";
-import { REPO_ROOT, runNode, scratchProject } from "./support/packed";
+import { recordedProvider, REPO_ROOT, runNode, scratchProject } from "./support/packed";
 import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
 
 const CODE = "Rt!9-transfer-code";
@@ -54,6 +54,10 @@ describe("DomainTransfer's serialized provider, as users get it", function () {
     for (const p of [project, REPO_ROOT, homedir(), tmpdir(), "node_modules"]) assert.ok(!provider.includes(p), `contains ${p}`);
     for (const secret of [TOKEN, CODE, Buffer.from(CODE).toString("base64")]) assert.ok(!provider.includes(secret), `contains ${secret}`);
     console.log(`      DomainTransfer's __provider is ${Buffer.byteLength(provider)} bytes`);
+  });
+
+  it("invariant: is byte-identical to the provider existing stacks recorded (captured at 449a5fc), so they see no diff", () => {
+    assert.equal(provider, recordedProvider("pulumi-cloudflare-registrar/dynamic/transfer"));
   });
 
   it("round-trips: loaded as the dynamic-provider host loads it, it starts the transfer once and returns transfer_pending", async () => {

@@ -5,6 +5,10 @@ import { unconfigureShims } from "./support/shims";
 
 const CODE = "sdk-Auth+Code/1";
 
+/** What the mocked engine answers for a resource, by name; default: its inputs, transferring. */
+const states = new Map<string, Record<string, unknown>>();
+const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+
 describe("DomainTransfer and checkTransfers (SDK)", () => {
   // A shim another suite left configured would be serialized with its live provider (tests/support/shims.ts).
   before(unconfigureShims);
@@ -16,7 +20,8 @@ describe("DomainTransfer and checkTransfers (SDK)", () => {
       {
         newResource(args) {
           registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-          return { id: `${args.inputs.domainName}`, state: { ...args.inputs, status: "transfer_pending", transferState: "blocked" } };
+          const state = states.get(args.name) ?? { ...args.inputs, status: "transfer_pending", transferState: "blocked" };
+          return { id: `${args.inputs.domainName}`, state };
         },
         call: () => ({}),
       },
@@ -40,6 +45,62 @@ describe("DomainTransfer and checkTransfers (SDK)", () => {
     assert.equal(typeof r.inputs.__provider, "string");
     assert.ok(!(r.inputs.__provider as string).includes(CODE));
     assert.equal(await new Promise((resolve) => t.status.apply(resolve)), "transfer_pending");
+  });
+
+  it("derives daysUntilExpiry and renewalRisk from the recorded state, as DomainRegistration does: a transferred domain can lapse too", async () => {
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000 + 3_600_000).toISOString();
+    const cases: Array<[string, Record<string, unknown>, number | null, string]> = [
+      ["t-lapsing", { status: "active", autoRenew: false, expiresAt: inDays(10) }, 10, "expiring"],
+      ["t-renewing", { status: "active", autoRenew: true, expiresAt: inDays(10) }, 10, "none"],
+      ["t-expired", { status: "expired", autoRenew: false, expiresAt: inDays(-3) }, -3, "lapsed"],
+      ["t-moving", { status: "transfer_pending", autoRenew: false, expiresAt: null }, null, "none"],
+    ];
+    for (const [name, state, days, risk] of cases) {
+      states.set(name, { domainName: `${name}.com`, ...state });
+      const t = new sdk.DomainTransfer(name, { domainName: `${name}.com`, authCode: CODE });
+      assert.equal(await value(t.daysUntilExpiry), days, name);
+      assert.equal(await value(t.renewalRisk), risk, name);
+    }
+  });
+
+  describe("the outputs the provider records", () => {
+    let h: Harness;
+    before(async () => {
+      h = await startSim({ transferMs: 60_000, domains: { "taken-outputs.com": { authCode: CODE } } });
+    });
+    after(() => h.stop());
+    after(unconfigureShims);
+
+    it("are all declared by DomainTransfer and readable from the program, requestedPrivacyMode included", async () => {
+      // The provider module the SDK hands to Pulumi, run as the engine's dynamic-provider host runs it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const dynamic = require("../provider/host/transfer") as typeof import("../provider/host/transfer");
+      const values: Record<string, string> = {
+        "cloudflare-registrar:apiToken": TOKEN,
+        "cloudflare-registrar:accountId": ACCOUNT,
+        "cloudflare-registrar:baseUrl": h.sim.baseUrl,
+        "cloudflare-registrar:transferWaitSeconds": "0",
+      };
+      await dynamic.configure({ config: { get: (key) => values[key], require: (key) => values[key] ?? assert.fail(`config ${key} is not set`) } });
+      const args = { domainName: "taken-outputs.com", authCode: CODE, autoRenew: false, privacyMode: "off" as const, maxPrice: 50 };
+      const checked = await dynamic.check({}, args);
+      assert.deepEqual(checked.failures, []);
+      const outs: Record<string, unknown> = (await dynamic.create(checked.inputs!)).outs!;
+      assert.equal(outs.status, "transfer_pending");
+      assert.equal(outs.requestedPrivacyMode, "off");
+
+      states.set("recorded", outs);
+      const t = new sdk.DomainTransfer("recorded", args);
+      const declared = t as unknown as Record<string, pulumi.Output<unknown>>;
+      // All declared before any is awaited: an undeclared output leaves the others unresolved.
+      assert.deepEqual(
+        Object.keys(outs).filter((key) => !pulumi.Output.isInstance(declared[key])),
+        [],
+        "recorded by the provider, not declared by the resource",
+      );
+      for (const [key, expected] of Object.entries(outs)) assert.deepEqual(await value(declared[key]!), expected, key);
+      assert.equal(await value(t.requestedPrivacyMode), "off");
+    });
   });
 
   describe("checkTransfers", () => {

@@ -9,7 +9,6 @@ import type { ExtensionCatalogue } from "../purchase/lookups/extensionCatalogue"
 import { NotFoundError } from "../api/errors";
 import { extensionOf } from "../domain/names";
 import type { PurchaseContext, PurchaseKind, Priced } from "../purchase/kind";
-import { schemaFailures } from "../domain/extensionSchema";
 import type { Extension } from "../api/schemas";
 import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../domain/validation";
 import { LABELS, redactError } from "../api/secrets";
@@ -59,6 +58,8 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
     const withCode = takesAuthCode(rules);
     const failures: CheckFailure[] = [];
     if (rules?.transfer_schema !== undefined && !containsUnknown(inputs)) {
+      // Loaded on first use, as registration's is: ajv costs ~50 ms of start-up that an unchanged preview never needs.
+      const { schemaFailures } = require("../domain/extensionSchema") as typeof import("../domain/extensionSchema");
       const found = schemaFailures(rules.transfer_schema, transferBody(inputs, withCode), extension, { purpose: "transfers", secret: ["auth_code"] });
       if (found === undefined)
         ctx.log(

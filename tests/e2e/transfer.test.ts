@@ -53,6 +53,10 @@ describe("@e2e DomainTransfer with the real Pulumi engine against the simulator"
     assert.equal(posts(), 1);
     assert.match(up.output, /status\s*:\s*"transfer_pending"/);
     assert.match(up.output, /transferState\s*:\s*"(pending|in_progress|blocked)"/);
+    // Derived in the program from the recorded state, as for a registration: nothing to expire until it lands.
+    const exported = JSON.parse((await s.ok("stack", "output", "--json")).stdout);
+    assert.equal(exported.renewalRisk, "none");
+    assert.equal(exported.daysUntilExpiry ?? null, null);
     assert.deepEqual(h.sim.charges(), []);
     // After up, the input is recorded as a Pulumi secret (the secret signature, then ciphertext); it is never an output.
     const afterUp = s.stateFile();

@@ -12,6 +12,8 @@ const t = new DomainTransfer("moving", {
 exports.status = t.status;
 exports.transferState = t.transferState;
 exports.quote = t.quote;
+exports.renewalRisk = t.renewalRisk;
+exports.daysUntilExpiry = t.daysUntilExpiry;
 `;
 
 export const TRANSFER_PULUMI_YAML = `name: registrar-transfer-e2e

@@ -66,3 +66,13 @@ export function runNode(cwd: string, script: string, env: Record<string, string 
     });
   });
 }
+
+/**
+ * A serialized provider exactly as existing stacks hold it in state (tests/support/serializedProviders.golden.json,
+ * written by a program against the package at 449a5fc). State compares it as text: any byte that differs is a diff
+ * on every existing resource, so the golden file changes only with a migration note.
+ */
+export function recordedProvider(module: "pulumi-cloudflare-registrar/dynamic" | "pulumi-cloudflare-registrar/dynamic/transfer"): string {
+  const golden: Record<string, string> = JSON.parse(readFileSync(path.join(REPO_ROOT, "tests/support/serializedProviders.golden.json"), "utf8"));
+  return golden[module]!;
+}

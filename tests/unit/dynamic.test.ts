@@ -28,8 +28,8 @@ describe("the dynamic-provider shim forwards every method to the lifecycle", () 
   it("check: a new resource (olds empty, as the engine sends them) is priced; an existing one asks nothing", async () => {
     const fresh = await dynamic.check({}, { domainName: "Shim.com" });
     assert.deepEqual(fresh.failures, []);
-    assert.equal(fresh.inputs.domainName, "shim.com");
-    assert.equal((fresh.inputs.quote as { firstTermTotal?: string } | undefined)?.firstTermTotal, "10.44");
+    assert.equal(fresh.inputs?.domainName, "shim.com");
+    assert.equal((fresh.inputs?.quote as { firstTermTotal?: string } | undefined)?.firstTermTotal, "10.44");
     assert.equal(h.sim.requests({ endpoint: "domain-check" }).length, 1);
     const olds = { domainName: "shim.com", accountId: ACCOUNT };
     const existing = await dynamic.check(olds, { domainName: "shim.com", years: 3 });
@@ -45,15 +45,15 @@ describe("the dynamic-provider shim forwards every method to the lifecycle", () 
 
   it("create, read and update reach the API through the configured settings", async () => {
     const { inputs } = await dynamic.check({}, { domainName: "shim.com" });
-    const created = await dynamic.create(inputs);
+    const created = await dynamic.create(inputs!);
     assert.equal(created.id, "shim.com");
-    assert.equal(created.outs.status, "active");
+    assert.equal(created.outs?.status, "active");
     assert.equal(h.sim.requests({ endpoint: "create-registration" }).length, 1);
     const read = await dynamic.read("shim.com", created.outs as never);
     assert.equal(read.id, "shim.com");
     assert.equal((read.props as { autoRenew?: boolean }).autoRenew, false);
     const updated = await dynamic.update("shim.com", created.outs as never, { domainName: "shim.com", autoRenew: true });
-    assert.equal(updated.outs.autoRenew, true);
+    assert.equal(updated.outs?.autoRenew, true);
     assert.equal(h.sim.requests({ endpoint: "update-registration" }).length, 1);
   });
 
@@ -99,19 +99,21 @@ describe("the dynamic-provider shim before configure", () => {
 });
 
 describe("the provider process's start-up", () => {
-  it("a preview of unchanged resources (check of an existing resource, diff) loads neither undici, zod nor ajv", async () => {
-    // A fresh process, as the engine starts one: what the shim's first calls load is what every preview pays.
-    const script = `
-      const dynamic = require(${JSON.stringify(require.resolve("../../provider/host/registration"))});
-      (async () => {
-        await dynamic.configure({ config: { get: () => undefined, require: () => undefined } });
-        const olds = { domainName: "held.com", accountId: "${ACCOUNT}", autoRenew: false, status: "active", expiresAt: "2099-01-01T00:00:00Z" };
-        const checked = await dynamic.check(olds, { domainName: "held.com", accountId: "${ACCOUNT}", autoRenew: false });
-        const diffed = await dynamic.diff("held.com", olds, checked.inputs);
-        const loaded = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](undici|zod|ajv)[\\\\/]/.test(k));
-        console.log(JSON.stringify({ failures: checked.failures, changes: diffed.changes, loaded }));
-      })();`;
-    const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { env: { PATH: process.env.PATH } });
-    assert.deepEqual(JSON.parse(stdout), { failures: [], changes: false, loaded: [] });
-  });
+  for (const shim of ["registration", "transfer"]) {
+    it(`a preview of unchanged resources (check of an existing resource, diff) through the ${shim} shim loads neither undici, zod nor ajv`, async () => {
+      // A fresh process, as the engine starts one: what the shim's first calls load is what every preview pays.
+      const script = `
+        const dynamic = require(${JSON.stringify(require.resolve(`../../provider/host/${shim}`))});
+        (async () => {
+          await dynamic.configure({ config: { get: () => undefined, require: () => undefined } });
+          const olds = { domainName: "held.com", accountId: "${ACCOUNT}", autoRenew: false, status: "active", expiresAt: "2099-01-01T00:00:00Z" };
+          const checked = await dynamic.check(olds, { domainName: "held.com", accountId: "${ACCOUNT}", autoRenew: false });
+          const diffed = await dynamic.diff("held.com", olds, checked.inputs);
+          const loaded = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](undici|zod|ajv)[\\\\/]/.test(k));
+          console.log(JSON.stringify({ failures: checked.failures, changes: diffed.changes, loaded }));
+        })();`;
+      const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { env: { PATH: process.env.PATH } });
+      assert.deepEqual(JSON.parse(stdout), { failures: [], changes: false, loaded: [] });
+    });
+  }
 });

@@ -98,7 +98,7 @@ describe("the dynamic provider: expected errors as one clean message, bugs with 
       "cloudflare-registrar:accountId": ACCOUNT,
       "cloudflare-registrar:baseUrl": h.sim.baseUrl,
     };
-    await transfer.configure({ config: { get: (key: string) => values[key] } });
+    await transfer.configure({ config: { get: (key: string) => values[key] } } as never);
     const result = await transfer.check({}, { domainName: "taken-move.com", authCode: "Xy7#kQ2!pL9$" });
     assert.equal(result.failures?.length, 1, JSON.stringify(result));
     assert.match(result.failures![0]!.reason, /HTTP 401: \[10000\] Authentication error/);

@@ -336,7 +336,7 @@ describe("secrets: DomainTransfer's check against the simulator, wrong and malfo
       "cloudflare-registrar:accountId": ACCOUNT,
       "cloudflare-registrar:baseUrl": h.sim.baseUrl,
     };
-    await transfer.configure({ config: { get: (key: string) => values[key] } });
+    await transfer.configure({ config: { get: (key: string) => values[key] } } as never);
   });
   after(() => h.stop());
   after(unconfigureShims);
