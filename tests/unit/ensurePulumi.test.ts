@@ -72,7 +72,14 @@ function ensurePulumi(env: { list: string; fail?: string; version?: string; cach
   });
   const versionDir = path.join(cache, `pulumi-v${env.version ?? "3.248.0"}`);
   const installed = existsSync(versionDir) ? readdirSync(versionDir).sort() : undefined;
-  const run = { code: result.status, stdout: result.stdout, stderr: result.stderr, calls: readFileSync(calls, "utf8").split("\n").filter(Boolean), cache, installed };
+  const run = {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    calls: readFileSync(calls, "utf8").split("\n").filter(Boolean),
+    cache,
+    installed,
+  };
   rmSync(dir, { recursive: true, force: true });
   return run;
 }
@@ -136,7 +143,10 @@ describe("scripts/ensure-pulumi (the CLI's set-up path, against a stand-in go)",
     const run = ensurePulumi({ list: "" });
     assert.equal(run.code, 0, run.stderr);
     const built = (name: string) => run.calls.find((c) => c.startsWith("build") && c.includes(`-o `) && c.includes(`/${name} `));
-    assert.match(built("pulumi-language-yaml") ?? "", /pulumi-yaml\/pkg\/version\.Version=v1\.25\.0 .* github\.com\/pulumi\/pulumi-yaml\/cmd\/pulumi-language-yaml$/);
+    assert.match(
+      built("pulumi-language-yaml") ?? "",
+      /pulumi-yaml\/pkg\/version\.Version=v1\.25\.0 .* github\.com\/pulumi\/pulumi-yaml\/cmd\/pulumi-language-yaml$/,
+    );
     assert.match(built("pulumi-language-go") ?? "", /common\/version\.Version=v3\.62\.0 .* github\.com\/pulumi\/pulumi\/sdk\/v3\/go\/pulumi-language-go$/);
     assert.match(run.stderr, /built pulumi-language-yaml \(github\.com\/pulumi\/pulumi-yaml@v1\.25\.0\) in \d+s/);
     assert.match(run.stderr, /built pulumi-language-go \(github\.com\/pulumi\/pulumi\/sdk\/v3@v3\.62\.0\) in \d+s/);
@@ -171,7 +181,11 @@ describe("scripts/ensure-pulumi (the CLI's set-up path, against a stand-in go)",
       assert.match(run.stderr, /the last lines it printed:\n {4}\S/);
       assert.ok(run.installed?.includes("pulumi"), "the CLI built before the failure is kept");
       const host = fail.endsWith("yaml") ? "pulumi-language-yaml" : "pulumi-language-go";
-      assert.equal(run.installed?.some((f) => f.includes(host)), false, String(run.installed));
+      assert.equal(
+        run.installed?.some((f) => f.includes(host)),
+        false,
+        String(run.installed),
+      );
     });
   }
 
