@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { REPO_ROOT } from "../support/packed";
@@ -14,10 +14,10 @@ const SCRIPT = path.join(REPO_ROOT, "scripts/ensure-pulumi");
 
 // The stand-in: `go build -o OUT` writes an executable that prints its version; `go list -m -f …`
 // prints FAKE_GO_LIST; the step named in FAKE_GO_FAIL (tidy-cli, build-cli, tidy-host, build-host,
-// tidy-fallback) fails with a compiler-like message.
+// tidy-fallback, tidy-yaml, build-yaml, tidy-gohost, build-gohost) fails with a compiler-like message.
 const FAKE_GO = `#!/usr/bin/env bash
 echo "$*" >> "$FAKE_GO_CALLS"
-step() { case "$PWD" in */cli) echo "$1-cli" ;; */host) grep -q 'v3.68.0' go.mod && echo "$1-fallback" || echo "$1-host" ;; esac; }
+step() { case "$PWD" in */cli) echo "$1-cli" ;; */host) grep -q 'v3.68.0' go.mod && echo "$1-fallback" || echo "$1-host" ;; */yaml) echo "$1-yaml" ;; */gohost) echo "$1-gohost" ;; esac; }
 case "$1 $2" in
   "version "*) echo "go version go1.26.8 linux/amd64" ;;
   "mod tidy")
@@ -38,9 +38,12 @@ interface Run {
   stderr: string;
   calls: string[];
   cache: string;
+  /** What the version's directory held when the script ended (the temporary home is gone after). */
+  installed: string[] | undefined;
 }
 
-function ensurePulumi(env: { list: string; fail?: string; version?: string }): Run {
+/** `cached` lays these files in the version's directory first, as an earlier run would have left them. */
+function ensurePulumi(env: { list: string; fail?: string; version?: string; cached?: string[] }): Run {
   const dir = mkdtempSync(path.join(tmpdir(), "cfr-ensure-"));
   const bin = path.join(dir, "bin");
   const go = path.join(bin, "go");
@@ -50,6 +53,10 @@ function ensurePulumi(env: { list: string; fail?: string; version?: string }): R
   const calls = path.join(dir, "calls");
   writeFileSync(calls, "");
   const cache = path.join(dir, "cache");
+  for (const file of env.cached ?? []) {
+    mkdirSync(path.join(cache, `pulumi-v${env.version ?? "3.248.0"}`), { recursive: true });
+    writeFileSync(path.join(cache, `pulumi-v${env.version ?? "3.248.0"}`, file), "#!/bin/sh\necho cached\n", { mode: 0o755 });
+  }
   const result = spawnSync(SCRIPT, [], {
     encoding: "utf8",
     env: {
@@ -63,7 +70,16 @@ function ensurePulumi(env: { list: string; fail?: string; version?: string }): R
       FAKE_GO_CALLS: calls,
     },
   });
-  const run = { code: result.status, stdout: result.stdout, stderr: result.stderr, calls: readFileSync(calls, "utf8").split("\n").filter(Boolean), cache };
+  const versionDir = path.join(cache, `pulumi-v${env.version ?? "3.248.0"}`);
+  const installed = existsSync(versionDir) ? readdirSync(versionDir).sort() : undefined;
+  const run = {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    calls: readFileSync(calls, "utf8").split("\n").filter(Boolean),
+    cache,
+    installed,
+  };
   rmSync(dir, { recursive: true, force: true });
   return run;
 }
@@ -119,7 +135,57 @@ describe("scripts/ensure-pulumi (the CLI's set-up path, against a stand-in go)",
       assert.doesNotMatch(run.stderr, NO_STACK);
       assert.match(run.stderr, new RegExp(`FAILED at step "${step}`));
       assert.match(run.stderr, /the last lines it printed:\n {4}\S/);
-      assert.equal(existsSync(path.join(run.cache, "pulumi-v3.248.0")), false);
+      assert.equal(run.installed, undefined);
+    });
+  }
+
+  it("builds the YAML host from pulumi-yaml and the Go host from sdk/v3@v3.62.0 into the CLI's directory", () => {
+    const run = ensurePulumi({ list: "" });
+    assert.equal(run.code, 0, run.stderr);
+    const built = (name: string) => run.calls.find((c) => c.startsWith("build") && c.includes(`-o `) && c.includes(`/${name} `));
+    assert.match(
+      built("pulumi-language-yaml") ?? "",
+      /pulumi-yaml\/pkg\/version\.Version=v1\.25\.0 .* github\.com\/pulumi\/pulumi-yaml\/cmd\/pulumi-language-yaml$/,
+    );
+    assert.match(built("pulumi-language-go") ?? "", /common\/version\.Version=v3\.62\.0 .* github\.com\/pulumi\/pulumi\/sdk\/v3\/go\/pulumi-language-go$/);
+    assert.match(run.stderr, /built pulumi-language-yaml \(github\.com\/pulumi\/pulumi-yaml@v1\.25\.0\) in \d+s/);
+    assert.match(run.stderr, /built pulumi-language-go \(github\.com\/pulumi\/pulumi\/sdk\/v3@v3\.62\.0\) in \d+s/);
+    assert.deepEqual(run.installed, ["pulumi", "pulumi-language-go", "pulumi-language-nodejs", "pulumi-language-yaml", "pulumi-resource-pulumi-nodejs"]);
+  });
+
+  it("with the CLI already cached, builds only the language hosts that are missing, and nothing when none is", () => {
+    const cli = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"];
+    const one = ensurePulumi({ list: "", cached: [...cli, "pulumi-language-yaml"] });
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(one.stdout.trim(), path.join(one.cache, "pulumi-v3.248.0"));
+    const builds = one.calls.filter((c) => c.startsWith("build"));
+    assert.equal(builds.length, 1, builds.join("\n"));
+    assert.match(builds[0], /pulumi-language-go$/);
+    const none = ensurePulumi({ list: "", cached: [...cli, "pulumi-language-yaml", "pulumi-language-go"] });
+    assert.equal(none.code, 0, none.stderr);
+    assert.deepEqual(none.calls, []);
+  });
+
+  for (const [fail, step] of [
+    ["tidy-yaml", "resolve the YAML language host's modules (go mod tidy, github.com/pulumi/pulumi-yaml@v1.25.0)"],
+    ["build-yaml", "build the YAML language host"],
+    ["tidy-gohost", "resolve the Go language host's modules (go mod tidy, github.com/pulumi/pulumi/sdk/v3@v3.62.0)"],
+    ["build-gohost", "build the Go language host"],
+  ] as const) {
+    it(`a failure at ${fail} names the step and the tool's last lines, keeps the CLI, and installs no half host`, () => {
+      const run = ensurePulumi({ list: "", fail });
+      assert.equal(run.code, 1);
+      assert.equal(run.stdout, "");
+      assert.doesNotMatch(run.stderr, NO_STACK);
+      assert.ok(run.stderr.includes(`FAILED at step "${step}`), run.stderr);
+      assert.match(run.stderr, /the last lines it printed:\n {4}\S/);
+      assert.ok(run.installed?.includes("pulumi"), "the CLI built before the failure is kept");
+      const host = fail.endsWith("yaml") ? "pulumi-language-yaml" : "pulumi-language-go";
+      assert.equal(
+        run.installed?.some((f) => f.includes(host)),
+        false,
+        String(run.installed),
+      );
     });
   }
 

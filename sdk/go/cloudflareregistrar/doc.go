@@ -1,0 +1,2 @@
+// Register and transfer domains through Cloudflare Registrar with a priced preview and no double purchases.
+package cloudflareregistrar
