@@ -65,6 +65,8 @@ export class DomainTransfer extends QuietDynamicResource {
   public readonly locked!: pulumi.Output<boolean>;
   /** The registration's WHOIS privacy mode, as Cloudflare reports it. */
   public readonly privacyMode!: pulumi.Output<string>;
+  /** The `privacyMode` input as given; absent when the program gave none (Cloudflare's default applies). */
+  public readonly requestedPrivacyMode!: pulumi.Output<PrivacyMode | undefined>;
   public readonly accountId!: pulumi.Output<string>;
   /** The price the transfer was started at; absent for adopted domains. */
   public readonly quote!: pulumi.Output<TransferQuote | undefined>;
@@ -89,6 +91,7 @@ export class DomainTransfer extends QuietDynamicResource {
       createdAt: undefined,
       expiresAt: undefined,
       locked: undefined,
+      requestedPrivacyMode: undefined,
       quote: undefined,
     };
     super(
