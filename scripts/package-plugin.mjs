@@ -4,7 +4,7 @@
 // Install it with `pulumi plugin install resource cloudflare-registrar <version> --file <tarball>`.
 // Expects `npm run build` first (`npm run package:plugin` does both).
 import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";

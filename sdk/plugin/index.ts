@@ -25,7 +25,7 @@ function props(type: string, args: object): pulumi.Inputs {
 }
 const secretOutputs = ["contacts", "contactExtensions"];
 
-/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- the interface only declares the outputs the class's constructor registers */
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the interface only declares the outputs the class's constructor registers */
 export interface DomainRegistration extends Omit<OutputsOf<DynamicRegistration>, Derived> {}
 /** A domain registered (or adopted) through Cloudflare Registrar, served by the plugin. See the dynamic class for each output. */
 export class DomainRegistration extends pulumi.CustomResource {
@@ -47,7 +47,7 @@ export class DomainTransfer extends pulumi.CustomResource {
     super(`${PACKAGE}:index:DomainTransfer`, name, props("DomainTransfer", inputs), pulumi.mergeOptions(opts, { additionalSecretOutputs: secretOutputs }));
   }
 }
-/* eslint-enable @typescript-eslint/no-unsafe-declaration-merging */
+/* eslint-enable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type */
 
 /** An explicit provider's settings: the stack config keys, without their namespace. */
 export interface ProviderArgs {

@@ -83,6 +83,11 @@ describe("the plugin's schema", () => {
     });
   }
 
+  it("the provider's settings are the plugin's TypeScript Provider's args, all optional", () => {
+    const settings = new Map(Object.keys(schema.provider.inputProperties).map((k) => [k, { optional: true }]));
+    assert.deepEqual(sorted(settings), sorted(interfaceShape("sdk/plugin/index.ts", "ProviderArgs")));
+  });
+
   it("marks every secret input secret, in inputs and outputs, and the credentials in config", () => {
     for (const [name, spec] of Object.entries(schema.resources)) {
       const secretIn = Object.entries(spec.inputProperties as Record<string, { secret?: boolean }>).flatMap(([k, p]) => (p.secret ? [k] : []));
