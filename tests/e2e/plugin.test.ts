@@ -1,4 +1,7 @@
 import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { REPO_ROOT } from "../support/packed";
 import { ensurePulumi, Stack } from "../support/pulumi";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 import type { SimulatorOptions } from "../../simulator/server";
@@ -40,6 +43,16 @@ describe("@e2e the provider plugin from a YAML program, through the real engine"
       preview.output,
     );
     assert.equal(posts(), 0);
+    // The README's sample of this preview: its Diagnostics lines, for this test's domain, are what the CLI printed.
+    const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const block = [...readme.matchAll(/^```\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).find((b) => b.includes("DomainRegistration (site):"));
+    assert.ok(block, "the README shows the plugin's preview");
+    for (const line of block
+      .slice(block.indexOf("Diagnostics:"))
+      .split("\n")
+      .filter((l) => l.trim())) {
+      assert.ok(preview.output.includes(line.replaceAll("example.com", "yaml-plugin.com")), `README line '${line}' not in:\n${preview.output}`);
+    }
 
     const up = await s.ok("up", "--yes");
     assert.equal(posts(), 1);
