@@ -78,6 +78,25 @@ describe("@e2e the provider plugin from a YAML program, through the real engine"
     assert.equal(h.sim.registry.get(ACCOUNT, "yaml-plugin.com")?.status, "active");
   });
 
+  it("an unfinished purchase (action_required) is recorded with its id, and the next up resumes it with no second POST", async () => {
+    const s = await stack(yamlProject(SITE_PROGRAM), { domain: "action-yaml.com" });
+    const first = await s.run("up", "--yes");
+    assert.notEqual(first.code, 0);
+    assert.match(
+      diagnostics(first.output),
+      /DomainRegistration \(site\):\n(\s+.*\n)*?\s+error: 1 error occurred:\n\s+\* Registration of 'action-yaml\.com' is waiting for you: verify_registrant_email/,
+    );
+    assert.match(first.output, /resumes this registration without paying again/);
+    const recorded = JSON.parse(s.stateFile()).checkpoint.latest.resources.find((r: any) => r.urn.endsWith("::site"));
+    assert.equal(recorded?.id, "action-yaml.com", "the engine recorded the partial state the plugin returned");
+    assert.equal(recorded.outputs.workflowState, "action_required");
+    h.sim.registry.resolveAction(ACCOUNT, "action-yaml.com");
+    await new Promise((r) => setTimeout(r, 200));
+    const second = await s.ok("up", "--yes");
+    assert.match(second.output, /status\s*:\s*"active"/);
+    assert.equal(posts(), 1);
+  });
+
   it("pulumi import of an owned domain recovers its inputs from the id alone and buys nothing", async () => {
     const s = await stack(
       yamlProject("resources: {}\n"),
