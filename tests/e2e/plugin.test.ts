@@ -2,10 +2,10 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
+import { Stack } from "../support/pulumi";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 import type { SimulatorOptions } from "../../simulator/server";
-import { SITE_PROGRAM, yamlProject } from "./pluginYaml";
+import { ensurePulumiWithYaml, SITE_PROGRAM, yamlProject } from "./pluginYaml";
 
 const SECOND_ACCOUNT = "fedcba9876543210fedcba9876543210";
 const SECOND_TOKEN = "second-account-token";
@@ -19,7 +19,7 @@ describe("@e2e the provider plugin from a YAML program, through the real engine"
   let stackNo = 0;
 
   before(function () {
-    ensurePulumi();
+    ensurePulumiWithYaml();
   });
   afterEach(() => h?.stop());
 

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { REPO_ROOT } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
+import { Stack } from "../support/pulumi";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
-import { yamlProject } from "./pluginYaml";
+import { ensurePulumiWithYaml, yamlProject } from "./pluginYaml";
 
 /** The packaged plugin stays small: the provider's JavaScript and its production dependencies, pruned. */
 const MAX_TARBALL_BYTES = 5 * 1024 * 1024;
@@ -17,7 +17,7 @@ describe("@e2e the packaged plugin, installed with `pulumi plugin install --file
   afterEach(() => h?.stop());
 
   it("npm run package:plugin's tarball installs and serves a YAML program: priced preview, one purchase", async () => {
-    ensurePulumi();
+    ensurePulumiWithYaml();
     const out = mkdtempSync(path.join(tmpdir(), "cfr-plugin-tgz-"));
     const printed = execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts/package-plugin.mjs"), out], {
       encoding: "utf8",

@@ -9,9 +9,10 @@ import { packageSchema } from "./schema";
 import { ProviderServer } from "./server";
 import { packageVersion } from "./schemaFile";
 
-/** The engine's address: the first argument that is not a flag (the engine may prepend logging flags). */
+/** The engine's address: the last argument, which the engine appends after any flags (`--tracing <url>` among them). */
 export function engineAddressOf(args: readonly string[]): string | undefined {
-  return args.find((a) => !a.startsWith("-"));
+  const last = args.at(-1);
+  return last !== undefined && !last.startsWith("-") ? last : undefined;
 }
 
 /** Serve on a free loopback port, and say which; `sink` (tests) instead of the engine at the address in `args`. */

@@ -91,3 +91,13 @@ describe("the plugin's values, settings and messages (pure)", () => {
     ]);
   });
 });
+
+describe("the plugin's arguments", () => {
+  it("the engine's address is the last argument, after any flags and their values", async () => {
+    const { engineAddressOf } = await import("../../../provider/host/plugin/main");
+    assert.equal(engineAddressOf(["127.0.0.1:4000"]), "127.0.0.1:4000");
+    assert.equal(engineAddressOf(["--logtostderr", "-v=9", "--tracing", "file:/tmp/t.json", "127.0.0.1:4000"]), "127.0.0.1:4000");
+    assert.equal(engineAddressOf([]), undefined);
+    assert.equal(engineAddressOf(["--logflow"]), undefined);
+  });
+});
