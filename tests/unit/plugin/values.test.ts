@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { engineAddressOf } from "../../../provider/host/plugin/main";
 import { checkConfig, configLookup, configureArgs } from "../../../provider/host/plugin/config";
 import { Messages, Severity } from "../../../provider/host/plugin/messages";
 import { typeOfUrn } from "../../../provider/host/plugin/resources";
@@ -93,8 +94,7 @@ describe("the plugin's values, settings and messages (pure)", () => {
 });
 
 describe("the plugin's arguments", () => {
-  it("the engine's address is the last argument, after any flags and their values", async () => {
-    const { engineAddressOf } = await import("../../../provider/host/plugin/main");
+  it("the engine's address is the last argument, after any flags and their values", () => {
     assert.equal(engineAddressOf(["127.0.0.1:4000"]), "127.0.0.1:4000");
     assert.equal(engineAddressOf(["--logtostderr", "-v=9", "--tracing", "file:/tmp/t.json", "127.0.0.1:4000"]), "127.0.0.1:4000");
     assert.equal(engineAddressOf([]), undefined);
