@@ -4,7 +4,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { RegistrarClient } from "../provider/api/client";
-import type { DomainAvailability as ApiAvailability } from "../provider/api/schemas";
 import type { DomainAvailability } from "./types";
 
 /** Where `checkDomains` and `searchDomains` send their requests, and as whom. */
@@ -68,14 +67,6 @@ async function withClient<T>(opts: LookupOptions, fn: (c: RegistrarClient) => Pr
   }
 }
 
-const toSdk = (d: ApiAvailability): DomainAvailability => ({
-  name: d.name,
-  registrable: d.registrable,
-  ...(d.pricing ? { pricing: { currency: d.pricing.currency, registrationCost: d.pricing.registration_cost, renewalCost: d.pricing.renewal_cost } } : {}),
-  ...(d.reason ? { reason: d.reason } : {}),
-  ...(d.tier ? { tier: d.tier } : {}),
-});
-
 /**
  * Authoritative availability and price for each domain, from Cloudflare's domain-check (any number of
  * names; checked 20 at a time). Reads the same credentials as the resource unless `opts` gives them.
@@ -87,19 +78,9 @@ const toSdk = (d: ApiAvailability): DomainAvailability => ({
  *   extension) is not sent: its answer has `registrable: false`, a `reason` and `advice`.
  */
 export async function checkDomains(domains: string[], opts: LookupOptions = {}): Promise<DomainAvailability[]> {
-  return withClient(opts, async (c) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the client
-    const { answerKey, namesToAsk, notAnswered, planNames } = require("../provider/domain/lookupNames") as typeof import("../provider/domain/lookupNames");
-    const planned = planNames(domains);
-    const asked = namesToAsk(planned);
-    const answers = new Map((asked.length > 0 ? await c.check(asked) : []).map((a) => [answerKey(a.name), a]));
-    return planned.map((p): DomainAvailability => {
-      const answer = "reason" in p ? undefined : answers.get(p.name);
-      if (answer) return { ...toSdk(answer), name: p.given, normalizedName: p.name };
-      const why = "reason" in p ? p : notAnswered(p.name, "domain-check");
-      return { name: p.given, ...(p.name !== undefined ? { normalizedName: p.name } : {}), registrable: false, reason: why.reason, advice: why.advice };
-    });
-  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the client
+  const { checkDomainsWith } = require("../provider/host/lookups") as typeof import("../provider/host/lookups");
+  return withClient(opts, (c) => checkDomainsWith(c, domains));
 }
 
 /**
@@ -110,7 +91,9 @@ export async function checkDomains(domains: string[], opts: LookupOptions = {}):
  * @param opts What to search (extensions, limit), and credentials, account and endpoint as for `checkDomains`.
  */
 export async function searchDomains(query: string, opts: SearchOptions = {}): Promise<DomainAvailability[]> {
-  return withClient(opts, async (c) => (await c.search({ query, extensions: opts.extensions, limit: opts.limit })).map(toSdk));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the client
+  const { searchDomainsWith } = require("../provider/host/lookups") as typeof import("../provider/host/lookups");
+  return withClient(opts, (c) => searchDomainsWith(c, { query, extensions: opts.extensions, limit: opts.limit }));
 }
 
 /**
