@@ -24,12 +24,16 @@ function interfaceShape(file: string, name: string): Shape {
   return new Map(decl.members.filter(ts.isPropertySignature).map((m) => [m.name.getText(src), { optional: m.questionToken !== undefined }]));
 }
 
-/** A resource class's `pulumi.Output<T>` properties; optional when T admits undefined or null. */
+/** The base every SDK resource extends: the outputs both declare once (sdk/purchaseResource.ts). */
+const BASE = { file: "sdk/purchaseResource.ts", name: "PurchaseResource" };
+
+/** A resource class's `pulumi.Output<T>` properties, its base's included; optional when T admits undefined or null. */
 function outputShape(file: string, name: string): Shape {
   const src = declarations(file);
   const decl = src.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === name);
   assert.ok(decl, `${name} in ${file}`);
-  const shape: Shape = new Map();
+  const extendsBase = decl.heritageClauses?.some((h) => h.types.some((t) => t.expression.getText(src) === BASE.name));
+  const shape: Shape = extendsBase ? outputShape(BASE.file, BASE.name) : new Map();
   for (const m of decl.members) {
     if (!ts.isPropertyDeclaration(m) || !m.type || !/^pulumi\.Output</.test(m.type.getText(src))) continue;
     const key = m.name.getText(src);
