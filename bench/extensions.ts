@@ -3,9 +3,9 @@
  * models the 7.3.0 API on its own), and the requests of a first and second check of a `.us` domain in one
  * process. Prints; asserts nothing.  `npm run bench:extensions`
  */
-import "../support/netGuard";
-import { RegistrationProvider } from "../../provider/registration/provider";
-import { startSim } from "../support/sim";
+import "../tests/support/netGuard";
+import { RegistrationProvider } from "../provider/registration/provider";
+import { startSim } from "../tests/support/sim";
 
 const US = { us_nexus_category: "C11", us_app_purpose: "P1" };
 const CASES: Array<[label: string, news: Record<string, unknown>]> = [

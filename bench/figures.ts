@@ -3,15 +3,15 @@
  * for check + create in each simulator scenario, and the real engine's preview time for 100
  * unchanged registrations against 100 trivial dynamic resources.  `npm run bench`
  */
-import "../support/netGuard";
-import { RegistrationProvider } from "../../provider/registration/provider";
-import { awaitWorkflow } from "../../provider/workflow/poll";
-import { realClock } from "../../provider/api/clock";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, startSim, TOKEN, VirtualClock } from "../support/sim";
-import type { SimulatorOptions } from "../../simulator/server";
-import { E2E_PROGRAM, E2E_PULUMI_YAML } from "../e2e/program";
+import "../tests/support/netGuard";
+import { RegistrationProvider } from "../provider/registration/provider";
+import { awaitWorkflow } from "../provider/workflow/poll";
+import { realClock } from "../provider/api/clock";
+import { scratchProject } from "../tests/support/packed";
+import { ensurePulumi, Stack } from "../tests/support/pulumi";
+import { ACCOUNT, startSim, TOKEN, VirtualClock } from "../tests/support/sim";
+import type { SimulatorOptions } from "../simulator/server";
+import { E2E_PROGRAM, E2E_PULUMI_YAML } from "../tests/e2e/program";
 
 async function pollerFigures(durationMs: number, virtual: boolean): Promise<string> {
   const clock = virtual ? new VirtualClock() : realClock;

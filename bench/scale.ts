@@ -7,12 +7,12 @@
  * The "taken" portfolio is the refusal path: N names another account holds, so every Check refuses them,
  * each after its one fresh Get Registration (a refusal never rests on the listing alone). Only its preview runs.
  */
-import "../support/netGuard";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
-import type { RequestLogEntry, SimulatorOptions } from "../../simulator/server";
-import { E2E_PROGRAM, E2E_PULUMI_YAML } from "../e2e/program";
+import "../tests/support/netGuard";
+import { scratchProject } from "../tests/support/packed";
+import { ensurePulumi, Stack } from "../tests/support/pulumi";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../tests/support/sim";
+import type { RequestLogEntry, SimulatorOptions } from "../simulator/server";
+import { E2E_PROGRAM, E2E_PULUMI_YAML } from "../tests/e2e/program";
 
 const RATE_LIMIT = { requests: 1200, windowMs: 300_000 };
 type Command = "preview" | "up" | "refresh";

@@ -5,11 +5,11 @@
  * and for one that lands in 2 s, which `up` should follow to the end and no longer.
  * `npm run bench:transfer`
  */
-import "../support/netGuard";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, startSim, TOKEN } from "../support/sim";
-import { TRANSFER_PROGRAM, TRANSFER_PULUMI_YAML } from "../e2e/transferProgram";
+import "../tests/support/netGuard";
+import { scratchProject } from "../tests/support/packed";
+import { ensurePulumi, Stack } from "../tests/support/pulumi";
+import { ACCOUNT, startSim, TOKEN } from "../tests/support/sim";
+import { TRANSFER_PROGRAM, TRANSFER_PULUMI_YAML } from "../tests/e2e/transferProgram";
 
 const CODE = "bench#Auth!Code";
 

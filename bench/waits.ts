@@ -4,13 +4,13 @@
  * then what long waits cost in status requests, on a virtual clock shared with the simulator.
  * `npm run bench:waits` (BENCH_RUNS=n repeats each real-clock case, default 3)
  */
-import "../support/netGuard";
-import { RegistrationProvider } from "../../provider/registration/provider";
-import { TransferProvider } from "../../provider/transfer/provider";
-import { ACCOUNT, Harness, startSim, VirtualClock } from "../support/sim";
-import type { SimulatorOptions } from "../../simulator/server";
-import type { Workflow } from "../../simulator/workflow";
-import type { EndpointName } from "../../simulator/routes";
+import "../tests/support/netGuard";
+import { RegistrationProvider } from "../provider/registration/provider";
+import { TransferProvider } from "../provider/transfer/provider";
+import { ACCOUNT, Harness, startSim, VirtualClock } from "../tests/support/sim";
+import type { SimulatorOptions } from "../simulator/server";
+import type { Workflow } from "../simulator/workflow";
+import type { EndpointName } from "../simulator/routes";
 
 const CODE = "bench#Auth!Code";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

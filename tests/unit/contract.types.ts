@@ -16,8 +16,8 @@ import type {
   WorkflowStatus as SdkWorkflowStatus,
 } from "cloudflare/resources/registrar/registrar";
 import type { RegistrationCreateParams, RegistrationEditParams, RegistrationListParams } from "cloudflare/resources/registrar/registrations";
-import type { CreateRegistrationBody, ListParams, SearchParams } from "../provider/api/client";
-import type { DomainAvailability, Extension, Registration, WorkflowStatus } from "../provider/api/schemas";
+import type { CreateRegistrationBody, ListParams, SearchParams } from "../../provider/api/client";
+import type { DomainAvailability, Extension, Registration, WorkflowStatus } from "../../provider/api/schemas";
 
 /** `A` has no key that `B` lacks (assignability alone would let an extra field through). */
 type NoExtraKeys<A, B> = Exclude<keyof A, keyof B> extends never ? true : { extra: Exclude<keyof A, keyof B> };
@@ -48,8 +48,8 @@ export const extensionParses = (e: ExtensionGetResponse) => assignable<Extension
 // ---- transfers in --------------------------------------------------------------------------------
 import type { RegistrarTransferCheckParams, RegistrarTransferCheckResponse } from "cloudflare/resources/registrar/registrar";
 import type { TransferInCreateParams } from "cloudflare/resources/registrar/transfer-in";
-import type { TransferCheckItem, TransferInBody } from "../provider/api/client";
-import type { TransferEligibility } from "../provider/api/schemas";
+import type { TransferCheckItem, TransferInBody } from "../../provider/api/client";
+import type { TransferEligibility } from "../../provider/api/schemas";
 
 type TransferBody = Omit<TransferInCreateParams, "account_id" | "Prefer">;
 ok<NoExtraKeys<TransferInBody, TransferBody>>(true);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { unconfigureShims } from "./support/shims";
+import { unconfigureShims } from "../support/shims";
 
 interface Registered {
   type: string;
@@ -15,7 +15,7 @@ describe("examples/transfer under pulumi.runtime.setMocks", () => {
   // A shim another suite left configured would be serialized with its live provider (tests/support/shims.ts).
   before(unconfigureShims);
   const registered: Registered[] = [];
-  let program: typeof import("../examples/transfer/index");
+  let program: typeof import("../../examples/transfer/index");
 
   before(() => {
     pulumi.runtime.setMocks(
@@ -35,7 +35,7 @@ describe("examples/transfer under pulumi.runtime.setMocks", () => {
     pulumi.runtime.setConfig("cloudflare-registrar-transfer:domainName", "example.org");
     pulumi.runtime.setConfig("cloudflare-registrar-transfer:authCode", "ex4mple#Code");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    program = require("../examples/transfer/index");
+    program = require("../../examples/transfer/index");
   });
 
   it("declares the zone in the account before the transfer, protected, with the code from config as a secret", async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { unconfigureShims } from "./support/shims";
+import { unconfigureShims } from "../support/shims";
 
 interface Registered {
   type: string;
@@ -18,7 +18,7 @@ describe("examples/dns-zone under pulumi.runtime.setMocks", () => {
   // A shim another suite left configured would be serialized with its live provider (tests/support/shims.ts).
   before(unconfigureShims);
   const registered: Registered[] = [];
-  let program: typeof import("../examples/dns-zone/index");
+  let program: typeof import("../../examples/dns-zone/index");
 
   before(() => {
     pulumi.runtime.setMocks(
@@ -43,7 +43,7 @@ describe("examples/dns-zone under pulumi.runtime.setMocks", () => {
     pulumi.runtime.setConfig("cloudflare-registrar-dns-zone:accountId", "0123456789abcdef0123456789abcdef");
     pulumi.runtime.setConfig("cloudflare-registrar-dns-zone:domainName", "Example-Brand.com");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    program = require("../examples/dns-zone/index");
+    program = require("../../examples/dns-zone/index");
   });
 
   const find = (type: string, name: string) => registered.find((r) => r.type === type && r.name === name)!;

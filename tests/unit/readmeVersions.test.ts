@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT } from "./support/packed";
+import { REPO_ROOT } from "../support/packed";
 
 const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), "utf8");
 const README = read("README.md");

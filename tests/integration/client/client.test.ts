@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as diagnostics from "node:diagnostics_channel";
 import { once } from "node:events";
 import { AddressInfo, createServer } from "node:net";
-import { RegistrarClient } from "../provider/api/client";
+import { RegistrarClient } from "../../../provider/api/client";
 import {
   AuthenticationError,
   ConflictError,
@@ -15,9 +15,9 @@ import {
   ResponseShapeError,
   ServerError,
   ValidationError,
-} from "../provider/api/errors";
-import { blockedConnections } from "./support/netGuard";
-import { ACCOUNT, FAST_RETRY, Harness, startSim, TOKEN, VirtualClock } from "./support/sim";
+} from "../../../provider/api/errors";
+import { blockedConnections } from "../../support/netGuard";
+import { ACCOUNT, FAST_RETRY, Harness, startSim, TOKEN, VirtualClock } from "../../support/sim";
 
 /** A loopback port with nothing listening on it (until a test starts something there). */
 async function freePort(): Promise<number> {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { Harness, startSim, VirtualClock } from "./support/sim";
+import { Harness, startSim, VirtualClock } from "../../support/sim";
 
 describe("the client's rate budget against the simulator's rate limit (one virtual clock for both)", () => {
   let h: Harness;

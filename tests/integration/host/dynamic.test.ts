@@ -1,11 +1,11 @@
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import * as dynamic from "../../provider/host/registration";
-import { AuthenticationError } from "../../provider/api/errors";
-import { deleteRefusal } from "../../provider/registration/provider";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
-import { unconfigureShims } from "../support/shims";
+import * as dynamic from "../../../provider/host/registration";
+import { AuthenticationError } from "../../../provider/api/errors";
+import { deleteRefusal } from "../../../provider/registration/provider";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../../support/sim";
+import { unconfigureShims } from "../../support/shims";
 
 /**
  * The module the engine loads as the provider (provider/host/registration.ts), called the way the
@@ -86,11 +86,11 @@ describe("the dynamic-provider shim forwards every method to the lifecycle", () 
 
 describe("the dynamic-provider shim before configure", () => {
   it("falls back to the environment (and says what is missing) when the engine sent no config", async () => {
-    const path = require.resolve("../../provider/host/registration");
+    const path = require.resolve("../../../provider/host/registration");
     const cached = require.cache[path];
     delete require.cache[path];
     try {
-      const fresh = require("../../provider/host/registration") as typeof dynamic;
+      const fresh = require("../../../provider/host/registration") as typeof dynamic;
       await assert.rejects(fresh.read("x.com", { domainName: "x.com" }), /No Cloudflare API credentials found/);
     } finally {
       require.cache[path] = cached;
@@ -102,7 +102,7 @@ describe("the provider process's start-up", () => {
   it("a preview of unchanged resources (check of an existing resource, diff) loads neither undici, zod nor ajv", async () => {
     // A fresh process, as the engine starts one: what the shim's first calls load is what every preview pays.
     const script = `
-      const dynamic = require(${JSON.stringify(require.resolve("../../provider/host/registration"))});
+      const dynamic = require(${JSON.stringify(require.resolve("../../../provider/host/registration"))});
       (async () => {
         await dynamic.configure({ config: { get: () => undefined, require: () => undefined } });
         const olds = { domainName: "held.com", accountId: "${ACCOUNT}", autoRenew: false, status: "active", expiresAt: "2099-01-01T00:00:00Z" };

@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
-import * as dynamic from "../../provider/host/registration";
-import * as transfer from "../../provider/host/transfer";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
-import type { FaultRule } from "../../simulator/server";
-import { unconfigureShims } from "../support/shims";
-import { stderrOf } from "../support/stderr";
+import * as dynamic from "../../../provider/host/registration";
+import * as transfer from "../../../provider/host/transfer";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../../support/sim";
+import type { FaultRule } from "../../../simulator/server";
+import { unconfigureShims } from "../../support/shims";
+import { stderrOf } from "../../support/stderr";
 
 /** What the dynamic-provider host does with an error thrown from check, diff, read or delete. */
 function hostPrints(e: Error): void {

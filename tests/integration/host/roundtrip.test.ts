@@ -3,8 +3,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import * as path from "node:path";
-import { packOnce, REPO_ROOT, runNode, scratchProject } from "./support/packed";
-import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
+import { packOnce, REPO_ROOT, runNode, scratchProject } from "../../support/packed";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../../support/sim";
 
 /**
  * Writes `__provider` exactly as the SDK does inside a program (under mocks, in the scratch project),

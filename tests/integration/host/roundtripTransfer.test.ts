@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { homedir, tmpdir } from "node:os";
-import { REPO_ROOT, runNode, scratchProject } from "./support/packed";
-import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
+import { REPO_ROOT, runNode, scratchProject } from "../../support/packed";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../../support/sim";
 
 const CODE = "Rt!9-transfer-code";
 

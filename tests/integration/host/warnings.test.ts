@@ -2,16 +2,16 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import * as dynamic from "../../provider/host/registration";
-import { engineAddress, flushWarnings, useEngineForTests, warnEngine } from "../../provider/host/engineLog";
-import { atValues } from "../../provider/host/expectedErrors";
-import { RegistrationProvider } from "../../provider/registration/provider";
-import { settingsFromConfig } from "../../provider/host/stackConfig";
-import { unpricedPreview } from "../../provider/purchase/unpriced";
-import type { SimulatorOptions } from "../../simulator/server";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
-import { unconfigureShims } from "../support/shims";
-import { stderrOf } from "../support/stderr";
+import * as dynamic from "../../../provider/host/registration";
+import { engineAddress, flushWarnings, useEngineForTests, warnEngine } from "../../../provider/host/engineLog";
+import { atValues } from "../../../provider/host/expectedErrors";
+import { RegistrationProvider } from "../../../provider/registration/provider";
+import { settingsFromConfig } from "../../../provider/host/stackConfig";
+import { unpricedPreview } from "../../../provider/purchase/unpriced";
+import type { SimulatorOptions } from "../../../simulator/server";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../../support/sim";
+import { unconfigureShims } from "../../support/shims";
+import { stderrOf } from "../../support/stderr";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const engineRpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
@@ -235,7 +235,7 @@ describe("refresh's refused credentials say which credentials refresh uses", () 
 
 describe("the README's sample messages are what the provider says", () => {
   after(unconfigureShims);
-  const readme = readFileSync(path.join(__dirname, "../../../README.md"), "utf8");
+  const readme = readFileSync(path.join(__dirname, "../../../../README.md"), "utf8");
   const ray = (s: string) => s.replace(/cf-ray [0-9a-f]+-SIM/g, "cf-ray <ray>");
   let h: Harness;
   afterEach(() => h?.stop());

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/registration/provider";
-import { Harness, startSim } from "./support/sim";
+import { RegistrationProvider } from "../../../provider/registration/provider";
+import { Harness, startSim } from "../../support/sim";
 
 const contact = {
   email: "hostmaster@example.com",

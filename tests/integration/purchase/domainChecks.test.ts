@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
-import { ALONGSIDE } from "../provider/host/alongside";
-import { ANSWER_TTL_MS, DomainChecks } from "../provider/purchase/lookups/domainChecks";
-import { ApiError } from "../provider/api/errors";
-import { RegistrationProvider } from "../provider/registration/provider";
-import { ACCOUNT, Harness, startSim } from "./support/sim";
-import type { SimulatorOptions } from "../simulator/server";
+import { ALONGSIDE } from "../../../provider/host/alongside";
+import { ANSWER_TTL_MS, DomainChecks } from "../../../provider/purchase/lookups/domainChecks";
+import { ApiError } from "../../../provider/api/errors";
+import { RegistrationProvider } from "../../../provider/registration/provider";
+import { ACCOUNT, Harness, startSim } from "../../support/sim";
+import type { SimulatorOptions } from "../../../simulator/server";
 
 const names = (n: number, base = "batch.com") => Array.from({ length: n }, (_, i) => `n${i}-${base}`);
 

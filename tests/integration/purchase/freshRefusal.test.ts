@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import { ALONGSIDE } from "../provider/host/alongside";
-import { RegistrationProvider } from "../provider/registration/provider";
-import { TransferProvider } from "../provider/transfer/provider";
-import { ACCOUNT, Harness, startSim } from "./support/sim";
-import type { SimulatorOptions } from "../simulator/server";
+import { ALONGSIDE } from "../../../provider/host/alongside";
+import { RegistrationProvider } from "../../../provider/registration/provider";
+import { TransferProvider } from "../../../provider/transfer/provider";
+import { ACCOUNT, Harness, startSim } from "../../support/sim";
+import type { SimulatorOptions } from "../../../simulator/server";
 
 /**
  * The listing of the account's registrations is taken once per process. A domain that entered the account

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../../provider/registration/provider";
-import { ACCOUNT, Harness, startSim, VirtualClock } from "../support/sim";
+import { RegistrationProvider } from "../../../provider/registration/provider";
+import { ACCOUNT, Harness, startSim, VirtualClock } from "../../support/sim";
 
 /** The lifecycle's guards against a second purchase, with the simulator and the poller on one virtual clock. */
 describe("lifecycle guards: inputs fixed at purchase, and resuming a recorded registration", () => {

@@ -1,11 +1,11 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/registration/provider";
-import { PartialStateError } from "../provider/purchase/partial";
-import { TransferProvider } from "../provider/transfer/provider";
-import { UNKNOWN } from "../provider/domain/validation";
-import { ACCOUNT, Harness, startSim, VirtualClock } from "./support/sim";
-import { Rewrite, wireTap, WireTap } from "./support/wire";
-import type { SimulatorOptions } from "../simulator/server";
+import { RegistrationProvider } from "../../../provider/registration/provider";
+import { PartialStateError } from "../../../provider/purchase/partial";
+import { TransferProvider } from "../../../provider/transfer/provider";
+import { UNKNOWN } from "../../../provider/domain/validation";
+import { ACCOUNT, Harness, startSim, VirtualClock } from "../../support/sim";
+import { Rewrite, wireTap, WireTap } from "../../support/wire";
+import type { SimulatorOptions } from "../../../simulator/server";
 
 /**
  * The paths that spend money or carry a secret, driven through the providers' public methods against the

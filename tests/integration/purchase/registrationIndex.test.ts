@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/registration/provider";
-import { RegistrationIndex } from "../provider/purchase/lookups/registrationIndex";
-import { ApiError } from "../provider/api/errors";
-import { ACCOUNT, Harness, startSim } from "./support/sim";
-import type { SimulatorOptions } from "../simulator/server";
+import { RegistrationProvider } from "../../../provider/registration/provider";
+import { RegistrationIndex } from "../../../provider/purchase/lookups/registrationIndex";
+import { ApiError } from "../../../provider/api/errors";
+import { ACCOUNT, Harness, startSim } from "../../support/sim";
+import type { SimulatorOptions } from "../../../simulator/server";
 
 const owned = (n: number, base = "owned.com") => Array.from({ length: n }, (_, i) => ({ domain_name: `n${i}-${base}`, auto_renew: false }));
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/registration/provider";
-import { ACCOUNT, Harness, startSim } from "./support/sim";
-import type { SimulatorOptions } from "../simulator/server";
+import { RegistrationProvider } from "../../../provider/registration/provider";
+import { ACCOUNT, Harness, startSim } from "../../support/sim";
+import type { SimulatorOptions } from "../../../simulator/server";
 
 const registrant = {
   email: "hostmaster@example.com",

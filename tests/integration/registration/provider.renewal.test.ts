@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { RegistrationProvider } from "../provider/registration/provider";
-import { ACCOUNT, Harness, startSim } from "./support/sim";
+import { RegistrationProvider } from "../../../provider/registration/provider";
+import { ACCOUNT, Harness, startSim } from "../../support/sim";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const inDays = (n: number) => new Date(NOW + n * 86_400_000).toISOString();

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { PartialRegistrationError, RegistrationProvider } from "../provider/registration/provider";
-import { UNKNOWN } from "../provider/domain/validation";
-import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
-import type { SimulatorOptions } from "../simulator/server";
+import { PartialRegistrationError, RegistrationProvider } from "../../../provider/registration/provider";
+import { UNKNOWN } from "../../../provider/domain/validation";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../../support/sim";
+import type { SimulatorOptions } from "../../../simulator/server";
 
 const contact = {
   email: "hostmaster@example.com",

@@ -3,8 +3,8 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { Harness, startSim, TOKEN, ACCOUNT } from "./support/sim";
-import { unconfigureShims } from "./support/shims";
+import { Harness, startSim, TOKEN, ACCOUNT } from "../../support/sim";
+import { unconfigureShims } from "../../support/shims";
 
 interface Registered {
   type: string;
@@ -15,7 +15,7 @@ interface Registered {
 const registered: Registered[] = [];
 /** What the mocked engine answers for a resource, by name; default: its inputs, active. */
 const states = new Map<string, Record<string, unknown>>();
-let sdk: typeof import("../sdk");
+let sdk: typeof import("../../../sdk");
 
 const contacts = {
   registrant: {
@@ -53,7 +53,7 @@ describe("SDK under pulumi.runtime.setMocks", () => {
     );
     // Loaded after setMocks, as a program would be.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    sdk = require("../sdk");
+    sdk = require("../../../sdk");
   });
 
   it("derives daysUntilExpiry and renewalRisk from the recorded state, in the program", async () => {
@@ -156,7 +156,7 @@ describe("SDK under pulumi.runtime.setMocks", () => {
     it("are all readable from the program, with their values (a pending .ca purchase with every input)", async () => {
       // The provider module the SDK hands to Pulumi, run as the engine's dynamic-provider host runs it.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const dynamic = require("../provider/host/registration") as typeof import("../provider/host/registration");
+      const dynamic = require("../../../provider/host/registration") as typeof import("../../../provider/host/registration");
       await dynamic.configure({
         config: hostConfig({
           "cloudflare-registrar:apiToken": TOKEN,
@@ -339,7 +339,7 @@ describe("importing the SDK", () => {
   after(() => h.stop());
 
   it("loads neither the client nor undici nor zod until a function is called, which then works", async () => {
-    const dist = path.resolve(__dirname, "..");
+    const dist = path.resolve(__dirname, "../../..");
     const script = `
       const path = require("node:path");
       const dist = process.env.SDK_DIST;

@@ -1,14 +1,14 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
-import { unconfigureShims } from "./support/shims";
+import { ACCOUNT, Harness, startSim, TOKEN } from "../../support/sim";
+import { unconfigureShims } from "../../support/shims";
 
 const CODE = "sdk-Auth+Code/1";
 
 describe("DomainTransfer and checkTransfers (SDK)", () => {
   // A shim another suite left configured would be serialized with its live provider (tests/support/shims.ts).
   before(unconfigureShims);
-  let sdk: typeof import("../sdk");
+  let sdk: typeof import("../../../sdk");
   const registered: Array<{ type: string; name: string; inputs: Record<string, unknown> }> = [];
   before(() => {
     // Mocks are process-wide: each suite installs its own before it runs.
@@ -25,7 +25,7 @@ describe("DomainTransfer and checkTransfers (SDK)", () => {
       false,
     );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    sdk = require("../sdk");
+    sdk = require("../../../sdk");
   });
 
   it("registers the DomainTransfer type token with the user's inputs, the auth code as a secret", async () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import Cloudflare from "cloudflare";
-import { blockedConnections } from "./support/netGuard";
-import { SdkTypes } from "./support/sdkTypes";
-import { ACCOUNT, Harness, startSim, TOKEN, WIRE_CONTACT } from "./support/sim";
+import { blockedConnections } from "../../support/netGuard";
+import { SdkTypes } from "../../support/sdkTypes";
+import { ACCOUNT, Harness, startSim, TOKEN, WIRE_CONTACT } from "../../support/sim";
 
 const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 

@@ -3,10 +3,10 @@ import { ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { RegistrarClient } from "../provider/api/client";
-import { NotFoundError } from "../provider/api/errors";
-import { CATALOGUE } from "../simulator";
-import { ACCOUNT, callApi, FAST_RETRY, Harness, RawAnswer, startSim, TOKEN, VirtualClock, WIRE_CONTACT } from "./support/sim";
+import { RegistrarClient } from "../../../provider/api/client";
+import { NotFoundError } from "../../../provider/api/errors";
+import { CATALOGUE } from "../../../simulator";
+import { ACCOUNT, callApi, FAST_RETRY, Harness, RawAnswer, startSim, TOKEN, VirtualClock, WIRE_CONTACT } from "../../support/sim";
 
 /** The simulator as users run it: the package's bin, configured by a file, steered over HTTP. */
 describe("the simulator command and its control API", () => {
@@ -36,7 +36,7 @@ describe("the simulator command and its control API", () => {
       }),
     );
     const portFile = path.join(dir, "base-url");
-    child = spawn(process.execPath, [path.resolve(__dirname, "../simulator/cli.js"), "--config", path.join(dir, "sim.json"), "--port-file", portFile], {
+    child = spawn(process.execPath, [path.resolve(__dirname, "../../../simulator/cli.js"), "--config", path.join(dir, "sim.json"), "--port-file", portFile], {
       stdio: "pipe",
     });
     for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));

@@ -1,13 +1,13 @@
 import { strict as assert } from "node:assert";
-import { RegistrarClient } from "../provider/api/client";
-import type { ProviderSettings } from "../provider/host/stackConfig";
-import { PartialStateError } from "../provider/purchase/partial";
-import type { WorkflowStatus } from "../provider/api/schemas";
-import { TransferProvider } from "../provider/transfer/provider";
-import type { TransferOutputs } from "../provider/transfer/mapping";
-import { UNKNOWN } from "../provider/domain/validation";
-import { ACCOUNT, Harness, startSim, VirtualClock } from "./support/sim";
-import type { SimulatorOptions } from "../simulator/server";
+import { RegistrarClient } from "../../../provider/api/client";
+import type { ProviderSettings } from "../../../provider/host/stackConfig";
+import { PartialStateError } from "../../../provider/purchase/partial";
+import type { WorkflowStatus } from "../../../provider/api/schemas";
+import { TransferProvider } from "../../../provider/transfer/provider";
+import type { TransferOutputs } from "../../../provider/transfer/mapping";
+import { UNKNOWN } from "../../../provider/domain/validation";
+import { ACCOUNT, Harness, startSim, VirtualClock } from "../../support/sim";
+import type { SimulatorOptions } from "../../../simulator/server";
 
 /** A code as registrars issue them, with characters that base64 changes, so a plain-text leak is findable. */
 const CODE = "Zq7#pL!x9$Wm";

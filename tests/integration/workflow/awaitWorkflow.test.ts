@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { awaitWorkflow, WorkflowOutcome } from "../provider/workflow/poll";
-import { ACCOUNT, Harness, startSim, VirtualClock } from "./support/sim";
-import type { SimulatorOptions } from "../simulator/server";
+import { awaitWorkflow, WorkflowOutcome } from "../../../provider/workflow/poll";
+import { ACCOUNT, Harness, startSim, VirtualClock } from "../../support/sim";
+import type { SimulatorOptions } from "../../../simulator/server";
 
 /**
  * The poller against the simulator's scenarios. Both share a virtual clock, so timings are exact and
