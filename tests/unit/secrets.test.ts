@@ -14,8 +14,6 @@ import {
   WHOLE_WORD_BELOW,
 } from "../../provider/api/secrets";
 import * as dynamic from "../../provider/host/registration";
-import * as path from "node:path";
-import { REPO_ROOT, runNode } from "../support/packed";
 import { withStderr } from "../support/stderr";
 
 /** An API token, as the transport remembers one. */
@@ -344,28 +342,5 @@ describe("secrets: DomainRegistration's contacts through its shim", () => {
       assert.ok(reasons.includes(field), `${field} not named in:\n${reasons}`);
     assert.match(reasons, /The code for the United Kingdom is 'GB'/);
     for (const detail of [contact.email, contact.phone]) assert.equal(leaks(reasons + logged, detail), undefined, reasons);
-  });
-});
-
-describe("secrets: the serialized shims", () => {
-  it("invariant: a secret met in the program process (a token an SDK function used) is not captured when a program serializes the shims", async function () {
-    this.timeout(60_000);
-    const secret = "program-side-token-5e1f";
-    // A fresh process, as a program is: this one has called the shims, whose provider instance cannot be serialized.
-    const script = `
-      const dist = ${JSON.stringify(path.join(REPO_ROOT, "dist"))};
-      const secrets = require(dist + "/provider/api/secrets");
-      secrets.rememberSecret(${JSON.stringify(secret)}, secrets.LABELS.token);
-      // What pulumi.dynamic.Resource does with the provider object (@pulumi/pulumi dynamic/index.js).
-      const { serializeFunction } = require("@pulumi/pulumi/runtime/closure/serializeClosure");
-      (async () => {
-        for (const m of ["/provider/host/registration", "/provider/host/transfer"]) {
-          const shim = require(dist + m);
-          console.log((await serializeFunction(() => shim, { allowSecrets: true })).text);
-        }
-      })().catch((e) => { console.error(e); process.exit(1); });`;
-    const text = await runNode(REPO_ROOT, script);
-    assert.match(text, /failuresWhenExpected/);
-    assert.equal(leaks(text, secret), undefined, text);
   });
 });

@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
+import * as path from "node:path";
 import { secretForms } from "../../../provider/api/secrets";
 import * as transfer from "../../../provider/host/transfer";
+import { REPO_ROOT, runNode } from "../../support/packed";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../../support/sim";
 import { unconfigureShims } from "../../support/shims";
 import { withStderr } from "../../support/stderr";
@@ -41,4 +43,27 @@ describe("secrets: DomainTransfer's check against the simulator, wrong and malfo
       assert.equal(h.sim.requests({ endpoint: "transfer-in" }).length, 0);
     });
   }
+});
+
+describe("secrets: the serialized shims", () => {
+  it("invariant: a secret met in the program process (a token an SDK function used) is not captured when a program serializes the shims", async function () {
+    this.timeout(60_000);
+    const secret = "program-side-token-5e1f";
+    // A fresh process, as a program is: this one has called the shims, whose provider instance cannot be serialized.
+    const script = `
+      const dist = ${JSON.stringify(path.join(REPO_ROOT, "dist"))};
+      const secrets = require(dist + "/provider/api/secrets");
+      secrets.rememberSecret(${JSON.stringify(secret)}, secrets.LABELS.token);
+      // What pulumi.dynamic.Resource does with the provider object (@pulumi/pulumi dynamic/index.js).
+      const { serializeFunction } = require("@pulumi/pulumi/runtime/closure/serializeClosure");
+      (async () => {
+        for (const m of ["/provider/host/registration", "/provider/host/transfer"]) {
+          const shim = require(dist + m);
+          console.log((await serializeFunction(() => shim, { allowSecrets: true })).text);
+        }
+      })().catch((e) => { console.error(e); process.exit(1); });`;
+    const text = await runNode(REPO_ROOT, script);
+    assert.match(text, /failuresWhenExpected/);
+    assert.equal(leaks(text, secret), undefined, text);
+  });
 });
