@@ -4,8 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { guardedEnv, packOnce, REPO_ROOT } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { e2eSuite } from "./suite";
 
 const EXAMPLES = path.join(REPO_ROOT, "examples");
 const README = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
@@ -71,23 +70,20 @@ describe("each example declares everything it needs", () => {
 
 describe("@e2e the examples, copied outside the repository and installed as the README says", function () {
   this.timeout(900_000);
-  let h: Harness | undefined;
-  afterEach(() => h?.stop());
+  // No scratch project: each test installs its own copy of an example.
+  const e2e = e2eSuite({ prefix: "outside" });
 
   it("examples/minimal previews with its price and deploys against the simulator, with its own TypeScript", async () => {
-    ensurePulumi();
     const dir = copyOutside("minimal");
     assert.ok(existsSync(path.join(dir, "node_modules", "typescript", "package.json")), "typescript is installed from the example's own package.json");
-    h = await startSim();
-    const stack = new Stack(dir, "outside");
-    await stack.init({ "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl }, { "cloudflare-registrar:apiToken": TOKEN });
+    const stack = await e2e.stack({ projectDir: dir, name: "outside" });
     const preview = await stack.ok("preview");
     assert.doesNotMatch(preview.output, /TS\d{4}/);
     assert.match(preview.output, /my-new-startup\.dev: available; registering it will cost USD 12\.00 for 1 year/);
     const up = await stack.ok("up", "--yes");
     assert.match(up.output, /status\s*:\s*"active"/);
     assert.deepEqual(
-      h.sim.charges().map((c) => c.domain),
+      e2e.sim.charges().map((c) => c.domain),
       ["my-new-startup.dev"],
     );
   });

@@ -50,7 +50,6 @@ export async function startSim(options: SimulatorOptions = {}): Promise<Harness>
   };
 }
 
-
 export interface RawAnswer {
   status: number;
   headers: import("node:http").IncomingHttpHeaders;

@@ -38,7 +38,7 @@ export function undiciProblem(source: string): string | undefined {
   }
   const plain = specifiers(source).filter((s) => s === "undici").length;
   const named = [...source.matchAll(/import\s+(type\s+)?\{[^}]*\}\s+from\s+["']undici["']/g)].length;
-  return plain > named ? "imports undici as a whole or with require (only `import { MockAgent } from \"undici\"` is allowed)" : undefined;
+  return plain > named ? 'imports undici as a whole or with require (only `import { MockAgent } from "undici"` is allowed)' : undefined;
 }
 
 function resolveLocal(from: string, spec: string): string | undefined {

@@ -93,8 +93,19 @@ describe("the client's transport and pagination", () => {
   });
 
   it("invariant: with a dispatcher of the caller's, a link off the API's origin is refused before it reaches the dispatcher", async () => {
-    const s = scripted(() => ({ status: 200, body: { success: true, errors: [], messages: [], result: { completed: true, state: "succeeded", created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", links: { self: "/x" } } } }));
-    s.agent.get("https://elsewhere.example.test").intercept({ path: () => true, method: () => true }).reply(200, "{}");
+    const s = scripted(() => ({
+      status: 200,
+      body: {
+        success: true,
+        errors: [],
+        messages: [],
+        result: { completed: true, state: "succeeded", created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", links: { self: "/x" } },
+      },
+    }));
+    s.agent
+      .get("https://elsewhere.example.test")
+      .intercept({ path: () => true, method: () => true })
+      .reply(200, "{}");
     try {
       for (const link of ["https://elsewhere.example.test/client/v4/x", `${ORIGIN}/other/x`, "http://api.example.test/client/v4/x"])
         await assert.rejects(s.client.followWorkflow(link), (err: unknown) => err instanceof RegistrarError && /Refusing to follow/.test(err.message));
@@ -113,7 +124,13 @@ describe("the client's transport and pagination", () => {
     const s = scripted(() => ({ status: 200, body: { success: true, errors: [], messages: [], result: reg("kept.com") } }));
     await s.client.getRegistration("kept.com");
     await s.client.close();
-    const again = new RegistrarClient({ apiToken: "t", accountId: "0123456789abcdef0123456789abcdef", baseUrl: `${ORIGIN}/client/v4`, env: {}, dispatcher: s.agent });
+    const again = new RegistrarClient({
+      apiToken: "t",
+      accountId: "0123456789abcdef0123456789abcdef",
+      baseUrl: `${ORIGIN}/client/v4`,
+      env: {},
+      dispatcher: s.agent,
+    });
     assert.equal((await again.getRegistration("kept.com")).domain_name, "kept.com");
     await s.agent.close();
   });
