@@ -21,7 +21,7 @@ describe("the official client (cloudflare 7.3.0) against the simulator", functio
   let types: SdkTypes;
   let conforming = 0;
   const account_id = ACCOUNT;
-  // Only this suite's connections: tests/client.test.ts aims a client at api.cloudflare.com on purpose, to see it refused.
+  // Only this suite's connections: tests/integration/client/client.test.ts aims a client at api.cloudflare.com on purpose, to see it refused.
   let blockedBefore = 0;
 
   /** A response the SDK parsed, checked against its declared type; counted once it conforms. */
