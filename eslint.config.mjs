@@ -36,7 +36,7 @@ export default tseslint.config(
       "provider/purchase/lifecycle.ts",
       "provider/registration/kind.ts",
       "provider/transfer/kind.ts",
-      "tests/unit/dynamic.test.ts",
+      "tests/integration/host/dynamic.test.ts",
     ],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

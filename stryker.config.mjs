@@ -71,10 +71,18 @@ export default strykerSet("guards", {
   ],
   spec: [
     "dist/tests/unit/**/*.test.js",
-    "dist/tests/client.test.js",
-    "dist/tests/workflow.test.js",
-    "dist/tests/provider.test.js",
-    "dist/tests/domainChecks.test.js",
+    // The shims, the connection faults and the lifecycle's waits, against sockets and the simulator.
+    "dist/tests/integration/client/connection.test.js",
+    "dist/tests/integration/client/client.test.js",
+    "dist/tests/integration/host/dynamic.test.js",
+    "dist/tests/integration/host/expectedErrors.test.js",
+    "dist/tests/integration/host/warnings.test.js",
+    "dist/tests/integration/host/secretsShims.test.js",
+    "dist/tests/integration/purchase/lifecycle.test.js",
+    "dist/tests/integration/purchase/domainChecks.test.js",
+    "dist/tests/integration/registration/provider.test.js",
+    "dist/tests/integration/workflow/awaitWorkflow.test.js",
+    "dist/tests/integration/workflow/progressLifecycle.test.js",
   ],
   breakAt: 80,
   // Without the type checker: on 2 shared cores it took this set from 7 minutes to an estimated hour

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The non-e2e tests (what `npm run test:unit` runs) with the test files in reverse order, in one mocha
+// The non-e2e tests of every tier (what `npm run test:no-e2e` runs) with the test files in reverse order, in one mocha
 // process. Reversing flips the order of every pair of files, so a suite that leaves state behind for a
 // later one (a configured shim, a handler, an env var) fails in one of the two orders whichever file it
-// lands in. Extra arguments go to mocha (e.g. `-- --bail`). Run after a build: `npm run test:unit:reversed`.
+// lands in. Extra arguments go to mocha (e.g. `-- --bail`). Run after a build: `npm run test:no-e2e:reversed`.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -5,6 +5,7 @@
 import { CredentialsError } from "./errors";
 import type { RetryPolicy } from "./retry";
 import type { Clock } from "./clock";
+import type { Dispatcher } from "undici";
 
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -31,6 +32,12 @@ export interface ClientOptions {
   sandbox?: boolean;
   /** This process's share of the API's rate limit, spent evenly. Default 1200 (Cloudflare's limit per user). */
   requestsPerFiveMinutes?: number;
+  /**
+   * The undici dispatcher requests go through (a proxy agent, or a MockAgent in tests); default a keep-alive
+   * agent of the client's own. The caller keeps it, and closes it: `close()` closes only the client's own. The
+   * origin guard holds either way: every URL is checked against the API base before it is handed to the dispatcher.
+   */
+  dispatcher?: Dispatcher;
 }
 
 export type Credentials = { kind: "token"; token: string } | { kind: "key"; key: string; email: string };

@@ -21,7 +21,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  * Cloudflare's official SDK (`cloudflare` 7.3.0 retries 408, 409, 429 and 5xx twice by default, so a
  * conflicting create is three POSTs there): a conflict is a state (the domain is held, an operation is in
  * flight) that an immediate retry cannot change, and for a registration a second POST is the one thing
- * that must never happen (tests/client.test.ts, tests/officialClient.test.ts).
+ * that must never happen (tests/integration/client/client.test.ts, tests/integration/simulator/officialClient.test.ts).
  */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;

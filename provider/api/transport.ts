@@ -4,7 +4,7 @@
  * waiting on the injected clock: 408, 429 and 5xx for requests safe to repeat, never a 409, and never a
  * registration POST that may have been processed. It knows HTTP and the envelope, not the endpoints.
  */
-import { Agent } from "undici";
+import { Agent, type Dispatcher } from "undici";
 import type { z } from "zod";
 import { connectionFate, failureCode } from "./connection";
 import {
@@ -50,7 +50,9 @@ export interface Answer {
 export class Transport {
   readonly base: URL;
   private readonly credentials: Credentials;
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
+  /** Whether `agent` is the client's own, to close with it; a dispatcher given in the options is its owner's. */
+  private readonly ownsAgent: boolean;
   private readonly timeoutMs: number;
   private readonly retry: RetryPolicy;
   private readonly userAgent: string;
@@ -67,7 +69,8 @@ export class Transport {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.userAgent = options.userAgent ?? "pulumi-cloudflare-registrar";
-    this.agent = new Agent({ keepAliveTimeout: 4_000, connections: 8 });
+    this.ownsAgent = !options.dispatcher;
+    this.agent = options.dispatcher ?? new Agent({ keepAliveTimeout: 4_000, connections: 8 });
     this.clock = options.clock ?? realClock;
     this.budget = new RateBudget(options.requestsPerFiveMinutes ?? DEFAULT_REQUESTS_PER_FIVE_MINUTES, this.clock);
   }
@@ -78,7 +81,7 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    if (this.ownsAgent) await this.agent.close();
   }
 
   private resolveUrl(path: string, query?: Request["query"]): URL {

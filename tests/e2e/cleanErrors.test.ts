@@ -1,22 +1,14 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT, scratchProject } from "../support/packed";
-import { ensurePulumi, RunResult, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { REPO_ROOT } from "../support/packed";
+import type { RunResult } from "../support/pulumi";
+import { TOKEN } from "../support/sim";
 import { E2E_PROGRAM, E2E_PULUMI_YAML } from "./program";
+import { ConfirmingStack, e2eSuite } from "./suite";
 
 /** A Node stack frame, as the dynamic-provider host prints one with an error it is handed. */
 const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m;
-
-/** `refresh --preview-only` refuses PULUMI_SKIP_CONFIRMATIONS (it implies --yes); every command here says --yes itself. */
-class ConfirmingStack extends Stack {
-  override env(): NodeJS.ProcessEnv {
-    const env = super.env();
-    delete env.PULUMI_SKIP_CONFIRMATIONS;
-    return env;
-  }
-}
 
 /**
  * One clean line: the command fails; the message is in the "Diagnostics:" summary once, on the
@@ -52,27 +44,12 @@ const BAD = {
 
 describe("@e2e the clean-errors matrix: every command, a wrong token and the endpoint down", function () {
   this.timeout(1_800_000);
-  let project: string;
-  let h: Harness;
-  let stackNo = 0;
   const started = Date.now();
-
-  before(function () {
-    ensurePulumi();
-    project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
-  });
-  afterEach(() => h?.stop());
+  // Every command here says --yes itself: `refresh --preview-only` refuses PULUMI_SKIP_CONFIRMATIONS.
+  const e2e = e2eSuite({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML }, prefix: "m", stackClass: ConfirmingStack });
   after(() => console.log(`      the matrix took ${((Date.now() - started) / 1000).toFixed(1)} s`));
 
-  async function stack(domain: string): Promise<ConfirmingStack> {
-    h = await startSim();
-    const s = new ConfirmingStack(project, `m${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "e2e:domainName": domain },
-      { "cloudflare-registrar:apiToken": TOKEN },
-    );
-    return s;
-  }
+  const stack = (domain: string) => e2e.stack({ config: { "e2e:domainName": domain } });
 
   for (const [what, bad] of Object.entries(BAD)) {
     it(`${what}: preview and up of a new domain fail in one clean line; nothing is bought`, async () => {
@@ -92,7 +69,7 @@ ${preview.output}`,
         );
       }
       assertClean("up", await s.run("up", "--yes"), bad.message);
-      assert.equal(h.sim.requests({ endpoint: "create-registration" }).length, 0);
+      assert.equal(e2e.sim.requests({ endpoint: "create-registration" }).length, 0);
     });
 
     it(`${what}: refresh, refresh --preview-only and destroy of a recorded domain fail in one clean line`, async () => {
@@ -144,9 +121,7 @@ ${preview.output}`,
   });
 
   it("without credentials, the preview of a new domain is a warning the engine counts, naming what is missing; the switch fails it", async () => {
-    h = await startSim();
-    const s = new ConfirmingStack(project, `m${++stackNo}`);
-    await s.init({ "cloudflare-registrar:baseUrl": h.sim.baseUrl, "e2e:domainName": "launch.dev" });
+    const s = await e2e.stack({ credentials: false, config: { "e2e:domainName": "launch.dev" } });
     const preview = await s.ok("preview");
     assert.match(
       preview.output,
@@ -155,6 +130,6 @@ ${preview.output}`,
     console.log(`      an unpriced preview:\n${preview.output.replace(/^/gm, "        ")}`);
     await s.ok("config", "set", "cloudflare-registrar:requirePricedPreview", "true");
     assertClean("preview (requirePricedPreview)", await s.run("preview"), /launch\.dev was NOT PRICED: .*cloudflare-registrar:requirePricedPreview is true/);
-    assert.equal(h.sim.requests().length, 0);
+    assert.equal(e2e.sim.requests().length, 0);
   });
 });

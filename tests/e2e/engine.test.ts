@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { homedir, tmpdir } from "node:os";
-import { REPO_ROOT, scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { REPO_ROOT } from "../support/packed";
+import { ACCOUNT, TOKEN } from "../support/sim";
 import type { EndpointName, SimulatorOptions } from "../../simulator/server";
 import { E2E_PROGRAM, E2E_PULUMI_YAML } from "./program";
+import { e2eSuite } from "./suite";
 
 const contacts = JSON.stringify({
   registrant: {
@@ -16,27 +16,9 @@ const contacts = JSON.stringify({
 
 describe("@e2e the real Pulumi engine against the simulator", function () {
   this.timeout(900_000);
-  let project: string;
-  let h: Harness;
-  let stackNo = 0;
-
-  before(function () {
-    ensurePulumi(); // builds the CLI on a machine without one; minutes, once
-    project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
-  });
-  afterEach(() => h?.stop());
-
-  /** A fresh simulator and a fresh stack on a fresh local backend. */
-  async function stack(config: Record<string, string>, sim: SimulatorOptions = {}): Promise<Stack> {
-    h = await startSim(sim);
-    const s = new Stack(project, `t${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, ...config },
-      { "cloudflare-registrar:apiToken": TOKEN },
-    );
-    return s;
-  }
-  const count = (endpoint: EndpointName) => h.sim.requests({ endpoint }).length;
+  const e2e = e2eSuite({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML }, prefix: "t" });
+  const stack = (config: Record<string, string>, sim: SimulatorOptions = {}) => e2e.stack({ config, sim });
+  const count = (endpoint: EndpointName) => e2e.sim.requests({ endpoint }).length;
 
   it("preview shows the create and its quote, and registers nothing; up buys once; the next preview is silent", async () => {
     const s = await stack({ "e2e:domainName": "launch.dev", "e2e:years": "2" });
@@ -50,10 +32,10 @@ describe("@e2e the real Pulumi engine against the simulator", function () {
     assert.match(up.output, /status\s*:\s*"active"/);
     assert.equal(count("create-registration"), 1);
 
-    h.sim.clearRequests();
+    e2e.sim.clearRequests();
     const again = await s.ok("preview", "--expect-no-changes");
     assert.match(again.output, /2 unchanged|unchanged/);
-    assert.equal(h.sim.requests().length, 0, `requests: ${JSON.stringify(h.sim.counts())}`);
+    assert.equal(e2e.sim.requests().length, 0, `requests: ${JSON.stringify(e2e.sim.counts())}`);
   });
 
   it("changing autoRenew previews and applies as an update: one PATCH", async () => {
@@ -63,11 +45,11 @@ describe("@e2e the real Pulumi engine against the simulator", function () {
     const preview = await s.ok("preview", "--diff");
     assert.match(preview.output, /~ pulumi-nodejs:dynamic\/cloudflare-registrar:DomainRegistration: \(update\)/);
     assert.match(preview.output, /\+ autoRenew\s*:\s*true/);
-    h.sim.clearRequests();
+    e2e.sim.clearRequests();
     await s.ok("up", "--yes");
     assert.equal(count("update-registration"), 1);
     assert.equal(count("create-registration"), 0);
-    assert.equal(h.sim.registry.get(ACCOUNT, "renewing.com")?.auto_renew, true);
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "renewing.com")?.auto_renew, true);
   });
 
   it("changing years or domainName fails the preview with the reason; nothing is bought", async () => {
@@ -83,18 +65,18 @@ describe("@e2e the real Pulumi engine against the simulator", function () {
     assert.notEqual(renamed.code, 0);
     assert.match(renamed.output, /domainName cannot change from 'fixed\.com' to "other\.com".*second domain/);
     assert.equal(count("create-registration"), 1);
-    assert.equal(h.sim.registry.get(ACCOUNT, "other.com"), undefined);
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "other.com"), undefined);
   });
 
   it("an out-of-band auto_renew change shows in refresh, and the next up restores it", async () => {
     const s = await stack({ "e2e:domainName": "drifty.com", "e2e:autoRenew": "true" });
     await s.ok("up", "--yes");
-    h.sim.registry.patchOutOfBand(ACCOUNT, "drifty.com", { auto_renew: false });
+    e2e.sim.registry.patchOutOfBand(ACCOUNT, "drifty.com", { auto_renew: false });
     const drift = await s.run("refresh", "--yes", "--expect-no-changes");
     assert.notEqual(drift.code, 0, "the drift check notices");
     assert.match(drift.output, /DomainRegistration site update \[diff: ~autoRenew\]/);
     await s.ok("up", "--yes");
-    assert.equal(h.sim.registry.get(ACCOUNT, "drifty.com")?.auto_renew, true);
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "drifty.com")?.auto_renew, true);
   });
 
   it("destroy fails with the non-refundable message; the registration and the state stay", async () => {
@@ -104,7 +86,7 @@ describe("@e2e the real Pulumi engine against the simulator", function () {
     assert.notEqual(destroy.code, 0);
     assert.match(destroy.output, /Refusing to delete the registration of forever\.com.*non-refundable/);
     assert.match(destroy.output, /retainOnDelete: true/);
-    assert.equal(h.sim.registry.get(ACCOUNT, "forever.com")?.status, "active");
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "forever.com")?.status, "active");
     assert.match(s.stateFile(), /forever\.com/);
     assert.match((await s.ok("stack", "--show-urns")).output, /DomainRegistration::site/);
   });
@@ -123,7 +105,7 @@ describe("@e2e the real Pulumi engine against the simulator", function () {
     assert.notEqual(first.code, 0);
     assert.match(first.output, /waiting for you: verify_registrant_email \(a confirmation was sent to registrant@example\.com\)/);
     assert.match(first.output, /resumes this registration without paying again/);
-    h.sim.registry.resolveAction(ACCOUNT, "action-verify.com");
+    e2e.sim.registry.resolveAction(ACCOUNT, "action-verify.com");
     await new Promise((r) => setTimeout(r, 200));
     const second = await s.ok("up", "--yes");
     assert.match(second.output, /status\s*:\s*"active"/);
@@ -146,7 +128,7 @@ describe("@e2e the real Pulumi engine against the simulator", function () {
     const state = s.stateFile();
     assert.match(state, /private\.dev/);
     assert.ok(!state.includes(TOKEN), "token in state");
-    for (const p of [project, REPO_ROOT, homedir(), tmpdir()]) assert.ok(!state.includes(p), `absolute path ${p} in state`);
+    for (const p of [e2e.project, REPO_ROOT, homedir(), tmpdir()]) assert.ok(!state.includes(p), `absolute path ${p} in state`);
     assert.ok(!state.includes("registrant-e2e@example.com"), "contact in plain text");
     assert.ok(!state.includes("Grace Hopper"), "contact in plain text");
     // Both the input and the output are Pulumi secrets (the secret signature, then ciphertext).
@@ -159,8 +141,8 @@ describe("@e2e the real Pulumi engine against the simulator", function () {
     const s = await stack({ "e2e:domainName": "bulk.com", "e2e:count": "100" });
     await s.ok("up", "--yes", "--parallel", "16");
     assert.equal(count("create-registration"), 100);
-    h.sim.clearRequests();
+    e2e.sim.clearRequests();
     await s.ok("preview", "--expect-no-changes");
-    assert.equal(h.sim.requests().length, 0, `requests: ${JSON.stringify(h.sim.counts())}`);
+    assert.equal(e2e.sim.requests().length, 0, `requests: ${JSON.stringify(e2e.sim.counts())}`);
   });
 });

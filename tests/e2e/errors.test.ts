@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, RunResult, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import type { RunResult } from "../support/pulumi";
 import { E2E_PROGRAM, E2E_PULUMI_YAML } from "./program";
+import { e2eSuite } from "./suite";
 
 /** A Node stack frame, as the dynamic-provider host prints one with an error it is handed. */
 const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m;
@@ -27,25 +26,8 @@ function assertReadsClean(run: RunResult, message: RegExp): void {
 
 describe("@e2e expected errors read clean through the real engine", function () {
   this.timeout(900_000);
-  let project: string;
-  let h: Harness;
-  let stackNo = 0;
-
-  before(function () {
-    ensurePulumi();
-    project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
-  });
-  afterEach(() => h?.stop());
-
-  async function stack(config: Record<string, string>, token = TOKEN): Promise<Stack> {
-    h = await startSim();
-    const s = new Stack(project, `e${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, ...config },
-      { "cloudflare-registrar:apiToken": token },
-    );
-    return s;
-  }
+  const e2e = e2eSuite({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML }, prefix: "e" });
+  const stack = (config: Record<string, string>, token?: string) => e2e.stack({ config, token });
 
   it("a wrong token: preview fails with the 401 message once, on the resource's row, with no stack", async () => {
     const s = await stack({ "e2e:domainName": "launch.dev" }, "not-the-token");
@@ -67,7 +49,7 @@ describe("@e2e expected errors read clean through the real engine", function () 
     const s = await stack({ "e2e:domainName": "launch.dev", "e2e:maxPrice": "1" });
     const up = await s.run("up", "--yes");
     assertReadsClean(up, /'launch\.dev' costs USD 12\.00 for 1 year .*above maxPrice 1\. Raise maxPrice/);
-    assert.equal(h.sim.requests({ endpoint: "create-registration" }).length, 0);
+    assert.equal(e2e.sim.requests({ endpoint: "create-registration" }).length, 0);
   });
 
   it("destroy's refusal (thrown from delete) reads once, with no stack on the stack's row", async () => {

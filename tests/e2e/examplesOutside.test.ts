@@ -1,15 +1,13 @@
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { guardedEnv, packOnce, REPO_ROOT } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { e2eSuite } from "./suite";
 
 const EXAMPLES = path.join(REPO_ROOT, "examples");
 const README = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
-const VERSION: string = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version;
 
 /** The tarball the README's install steps name, and the `npm install` line that installs it. */
 function readmeInstall(): { tarball: string; line: string } {
@@ -45,49 +43,22 @@ function copyOutside(example: string): string {
   return dir;
 }
 
-const exampleNames = () => readdirSync(EXAMPLES).filter((e) => existsSync(path.join(EXAMPLES, e, "package.json")));
-
-/** What each example's program imports, and what its Pulumi.yaml asks of the runtime, is in its own package.json. */
-describe("each example declares everything it needs", () => {
-  for (const example of exampleNames()) {
-    it(`${example}: every package index.ts imports, and typescript, are its own dependencies`, () => {
-      const pkg = JSON.parse(readFileSync(path.join(EXAMPLES, example, "package.json"), "utf8"));
-      const declared = { ...pkg.dependencies, ...pkg.devDependencies };
-      const source = readFileSync(path.join(EXAMPLES, example, "index.ts"), "utf8");
-      const imported = [...source.matchAll(/from "([^".][^"]*)"/g)].map((m) =>
-        m[1]!
-          .split("/")
-          .slice(0, m[1]!.startsWith("@") ? 2 : 1)
-          .join("/"),
-      );
-      for (const name of new Set(imported)) assert.ok(declared[name], `${example} imports ${name} without declaring it`);
-      // Pulumi compiles a TypeScript program with the program's own typescript, else its bundled 3.8,
-      // which refuses "module": "node16" (TS6046).
-      assert.ok(declared.typescript, `${example} does not declare typescript`);
-      assert.equal(pkg.dependencies["pulumi-cloudflare-registrar"], `^${VERSION}`, "the published name at this version");
-    });
-  }
-});
-
 describe("@e2e the examples, copied outside the repository and installed as the README says", function () {
   this.timeout(900_000);
-  let h: Harness | undefined;
-  afterEach(() => h?.stop());
+  // No scratch project: each test installs its own copy of an example.
+  const e2e = e2eSuite({ prefix: "outside" });
 
   it("examples/minimal previews with its price and deploys against the simulator, with its own TypeScript", async () => {
-    ensurePulumi();
     const dir = copyOutside("minimal");
     assert.ok(existsSync(path.join(dir, "node_modules", "typescript", "package.json")), "typescript is installed from the example's own package.json");
-    h = await startSim();
-    const stack = new Stack(dir, "outside");
-    await stack.init({ "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl }, { "cloudflare-registrar:apiToken": TOKEN });
+    const stack = await e2e.stack({ projectDir: dir, name: "outside" });
     const preview = await stack.ok("preview");
     assert.doesNotMatch(preview.output, /TS\d{4}/);
     assert.match(preview.output, /my-new-startup\.dev: available; registering it will cost USD 12\.00 for 1 year/);
     const up = await stack.ok("up", "--yes");
     assert.match(up.output, /status\s*:\s*"active"/);
     assert.deepEqual(
-      h.sim.charges().map((c) => c.domain),
+      e2e.sim.charges().map((c) => c.domain),
       ["my-new-startup.dev"],
     );
   });

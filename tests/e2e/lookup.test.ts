@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { ACCOUNT } from "../support/sim";
 import { E2E_PULUMI_YAML } from "./program";
+import { e2eSuite } from "./suite";
 
 /** Looks registrations up by id, both ways a Pulumi SDK offers: the static get, and the `id` option. */
 const LOOKUP_PROGRAM = `
@@ -17,30 +16,12 @@ if (other) exports.viaOption = new DomainRegistration("by-option", { domainName:
 
 describe("@e2e DomainRegistration.get and the id option through the real engine", function () {
   this.timeout(900_000);
-  let project: string;
-  let h: Harness;
-  let stackNo = 0;
-
-  before(function () {
-    ensurePulumi();
-    project = scratchProject({ files: { "index.js": LOOKUP_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
-  });
-  afterEach(() => h?.stop());
-
-  async function stack(config: Record<string, string>): Promise<Stack> {
-    h = await startSim({
-      registrations: [
-        { domain_name: "held.com", auto_renew: true, expires_at: "2031-05-01T00:00:00Z" },
-        { domain_name: "second.net", auto_renew: false, expires_at: "2030-01-01T00:00:00Z" },
-      ],
-    });
-    const s = new Stack(project, `l${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, ...config },
-      { "cloudflare-registrar:apiToken": TOKEN },
-    );
-    return s;
-  }
+  const e2e = e2eSuite({ files: { "index.js": LOOKUP_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML }, prefix: "l" });
+  const registrations = [
+    { domain_name: "held.com", auto_renew: true, expires_at: "2031-05-01T00:00:00Z" },
+    { domain_name: "second.net", auto_renew: false, expires_at: "2030-01-01T00:00:00Z" },
+  ];
+  const stack = (config: Record<string, string>) => e2e.stack({ config, sim: { registrations } });
 
   it("reads an existing registration by id and exports its outputs; nothing is bought, changed or managed", async () => {
     const s = await stack({ "e2e:lookupId": "held.com", "e2e:optionId": "second.net" });
@@ -54,10 +35,10 @@ describe("@e2e DomainRegistration.get and the id option through the real engine"
     assert.equal(outputs.renewalRisk, "none");
     assert.equal(outputs.viaOption, "active");
     assert.match(up.output, /read pulumi-nodejs:dynamic\/cloudflare-registrar:DomainRegistration existing\n/);
-    for (const e of ["create-registration", "update-registration", "domain-check"] as const) assert.equal(h.sim.requests({ endpoint: e }).length, 0, e);
+    for (const e of ["create-registration", "update-registration", "domain-check"] as const) assert.equal(e2e.sim.requests({ endpoint: e }).length, 0, e);
     // Read, not managed: destroy leaves the registration alone, with no refusal.
     await s.ok("destroy", "--yes");
-    assert.equal(h.sim.registry.get(ACCOUNT, "held.com")?.status, "active");
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "held.com")?.status, "active");
   });
 
   it("an id the account does not hold fails with one clean message naming it", async () => {

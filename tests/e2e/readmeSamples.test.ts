@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT, scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { REPO_ROOT } from "../support/packed";
+import { TOKEN } from "../support/sim";
 import { E2E_PROGRAM, E2E_PULUMI_YAML } from "./program";
+import { e2eSuite } from "./suite";
 
 const README = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
 
@@ -24,24 +24,8 @@ const comparable = (text: string) => text.replace(/cf-ray [0-9a-z-]+/gi, "cf-ray
  */
 describe("@e2e the README's sample output is what the CLI prints", function () {
   this.timeout(900_000);
-  let project: string;
-  let h: Harness;
-  let stackNo = 0;
-  before(() => {
-    ensurePulumi();
-    project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
-  });
-  afterEach(() => h?.stop());
-
-  async function stack(token: string): Promise<Stack> {
-    h = await startSim();
-    const s = new Stack(project, `readme${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "e2e:domainName": "launch.dev", "e2e:years": "2" },
-      { "cloudflare-registrar:apiToken": token },
-    );
-    return s;
-  }
+  const e2e = e2eSuite({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML }, prefix: "readme" });
+  const stack = (token: string) => e2e.stack({ token, config: { "e2e:domainName": "launch.dev", "e2e:years": "2" } });
 
   it("the preview's price line", async () => {
     const preview = await (await stack(TOKEN)).ok("preview");

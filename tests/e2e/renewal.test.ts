@@ -1,68 +1,45 @@
 import { strict as assert } from "node:assert";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { ACCOUNT } from "../support/sim";
 import { E2E_PROGRAM, E2E_PULUMI_YAML } from "./program";
+import { ConfirmingStack, e2eSuite } from "./suite";
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
-/** `refresh --preview-only` refuses PULUMI_SKIP_CONFIRMATIONS (it implies --yes); every command here says --yes itself. */
-class ConfirmingStack extends Stack {
-  extraEnv: Record<string, string> = {};
-  override env(): NodeJS.ProcessEnv {
-    const env = { ...super.env(), ...this.extraEnv };
-    delete env.PULUMI_SKIP_CONFIRMATIONS;
-    return env;
-  }
-}
-
 describe("@e2e expiry and status warnings through the real engine", function () {
   this.timeout(900_000);
-  let project: string;
-  let h: Harness;
-  let stackNo = 0;
-
-  before(function () {
-    ensurePulumi();
-    project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
-  });
-  afterEach(() => h?.stop());
+  // Every command here says --yes itself: `refresh --preview-only` refuses PULUMI_SKIP_CONFIRMATIONS.
+  const e2e = e2eSuite({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML }, prefix: "w", stackClass: ConfirmingStack });
 
   /** A stack that adopts `domain`, which the account already owns with `reg`'s fields. */
   async function adopted(domain: string, reg: Record<string, unknown>): Promise<ConfirmingStack> {
-    h = await startSim({ registrations: [{ domain_name: domain, ...reg }] });
-    const s = new ConfirmingStack(project, `w${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "e2e:domainName": domain },
-      { "cloudflare-registrar:apiToken": TOKEN },
-    );
+    const s = await e2e.stack({ config: { "e2e:domainName": domain }, sim: { registrations: [{ domain_name: domain, ...reg }] } });
     await s.ok("up", "--yes");
     return s;
   }
 
   it("a preview warns of an expiring domain with autoRenew off, naming it and the fix, with 0 API requests", async () => {
     const s = await adopted("lapsing.com", { auto_renew: false, expires_at: inDays(12.5) });
-    h.sim.clearRequests();
+    e2e.sim.clearRequests();
     const preview = await s.ok("preview", "--expect-no-changes");
     // "warning: " before the provider's own prefix: the engine's severity, not text on stderr (counted as a message).
     assert.match(
       preview.output,
       /warning: cloudflare-registrar: lapsing\.com expires in 12 days and will not renew; set autoRenew: true or renew in the dashboard\./,
     );
-    assert.equal(h.sim.requests().length, 0, JSON.stringify(h.sim.counts()));
+    assert.equal(e2e.sim.requests().length, 0, JSON.stringify(e2e.sim.counts()));
     console.log(`      preview output (expiring):\n${preview.output.replace(/^/gm, "        ")}`);
   });
 
   it("a domain that slid into redemption: refresh --preview-only warns from the fresh read, then every preview does, at 0 requests", async () => {
     const s = await adopted("slipping.com", { auto_renew: false, expires_at: inDays(200) });
-    h.sim.registry.patchOutOfBand(ACCOUNT, "slipping.com", { status: "redemption_period", expires_at: inDays(-35) });
+    e2e.sim.registry.patchOutOfBand(ACCOUNT, "slipping.com", { status: "redemption_period", expires_at: inDays(-35) });
     const refresh = await s.run("refresh", "--preview-only");
     assert.match(refresh.output, /slipping\.com is in the REDEMPTION PERIOD.*last chance/);
     await s.ok("refresh", "--yes");
-    h.sim.clearRequests();
+    e2e.sim.clearRequests();
     const preview = await s.ok("preview");
     assert.match(preview.output, /warning: cloudflare-registrar: slipping\.com is in the REDEMPTION PERIOD/);
-    assert.equal(h.sim.requests().length, 0, JSON.stringify(h.sim.counts()));
+    assert.equal(e2e.sim.requests().length, 0, JSON.stringify(e2e.sim.counts()));
     console.log(`      preview output (redemption_period):\n${preview.output.replace(/^/gm, "        ")}`);
   });
 

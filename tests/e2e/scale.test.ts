@@ -1,9 +1,8 @@
 import { strict as assert } from "node:assert";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import type { Stack } from "../support/pulumi";
 import type { SimulatorOptions } from "../../simulator/server";
 import { E2E_PROGRAM, E2E_PULUMI_YAML } from "./program";
+import { e2eSuite } from "./suite";
 
 /**
  * Request ceilings for a portfolio of 100 in one stack, under Cloudflare's rate limit. Ceilings, not timings:
@@ -12,31 +11,15 @@ import { E2E_PROGRAM, E2E_PULUMI_YAML } from "./program";
 describe("@e2e a portfolio of 100 domains in one stack: API requests per command", function () {
   this.timeout(1_200_000);
   const N = 100;
-  let project: string;
-  let h: Harness;
-  let stackNo = 0;
-
-  before(function () {
-    ensurePulumi();
-    project = scratchProject({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML } });
-  });
-  afterEach(() => h?.stop());
-
-  async function stack(base: string, sim: SimulatorOptions): Promise<Stack> {
-    h = await startSim({ rateLimit: { requests: 1200, windowMs: 300_000 }, ...sim });
-    const s = new Stack(project, `scale${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "e2e:domainName": base, "e2e:count": String(N) },
-      { "cloudflare-registrar:apiToken": TOKEN },
-    );
-    return s;
-  }
+  const e2e = e2eSuite({ files: { "index.js": E2E_PROGRAM, "Pulumi.yaml": E2E_PULUMI_YAML }, prefix: "scale" });
+  const stack = (base: string, sim: SimulatorOptions) =>
+    e2e.stack({ config: { "e2e:domainName": base, "e2e:count": String(N) }, sim: { rateLimit: { requests: 1200, windowMs: 300_000 }, ...sim } });
   /** Run a command and return the API requests it made, by endpoint. */
   async function requests(s: Stack, ...args: string[]): Promise<{ total: number; by: Record<string, number> }> {
-    h.sim.clearRequests();
+    e2e.sim.clearRequests();
     await s.ok(...args);
-    assert.equal(h.sim.requests().filter((e) => e.rateLimited).length, 0, "no 429");
-    return { total: h.sim.requests().length, by: h.sim.counts() };
+    assert.equal(e2e.sim.requests().filter((e) => e.rateLimited).length, 0, "no 429");
+    return { total: e2e.sim.requests().length, by: e2e.sim.counts() };
   }
 
   it("adopting 100 owned domains: at most 0.1 requests per domain for preview + up, 0.05 for refresh", async () => {
@@ -54,9 +37,9 @@ describe("@e2e a portfolio of 100 domains in one stack: API requests per command
   it("registering 100 new domains: a fresh GET and one-name domain-check right before each POST, the Checks batched, at most 5 per domain", async () => {
     const s = await stack("fresh.com", {});
     const preview = await requests(s, "preview");
-    const previewChecks = h.sim.requests({ endpoint: "domain-check" }).map((e) => e.domains?.length);
+    const previewChecks = e2e.sim.requests({ endpoint: "domain-check" }).map((e) => e.domains?.length);
     const up = await requests(s, "up", "--yes");
-    const upChecks = h.sim.requests({ endpoint: "domain-check" }).map((e) => e.domains?.length);
+    const upChecks = e2e.sim.requests({ endpoint: "domain-check" }).map((e) => e.domains?.length);
     assert.equal(up.by["create-registration"], N);
     // The look before buying stays per domain and fresh: one GET per domain in create, nowhere else.
     assert.equal(up.by["get-registration"], N);

@@ -2,9 +2,9 @@ import { strict as assert } from "node:assert";
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { secretForms } from "../../provider/api/secrets";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, RunResult, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import type { RunResult, Stack } from "../support/pulumi";
+import { TOKEN } from "../support/sim";
+import { e2eSuite } from "./suite";
 import { TRANSFER_PULUMI_YAML } from "./transferProgram";
 
 /**
@@ -31,31 +31,16 @@ exports.status = t.status;
 
 describe("@e2e secrets: an auth code given in the program or the environment is in no output of preview, up or refresh", function () {
   this.timeout(900_000);
-  let project: string;
-  let h: Harness;
-  let stackNo = 0;
-
-  before(function () {
-    ensurePulumi();
-    project = scratchProject({ files: { "index.js": program("pulumi.secret", RIGHT), "Pulumi.yaml": TRANSFER_PULUMI_YAML } });
-  });
-  afterEach(() => h?.stop());
+  const e2e = e2eSuite({ files: { "index.js": program("pulumi.secret", RIGHT), "Pulumi.yaml": TRANSFER_PULUMI_YAML }, prefix: "s" });
 
   /** A stack whose program gives `code` from `source`; each call rewrites the program (the tests run one at a time). */
   function give(s: Stack, source: Source, code: string): void {
-    writeFileSync(path.join(project, "index.js"), program(source, code));
+    writeFileSync(path.join(e2e.project, "index.js"), program(source, code));
     s.vars = source === "environment variable" ? { E2E_AUTH_CODE: code } : {};
   }
 
-  async function stack(): Promise<Stack> {
-    h = await startSim({ transferMs: 600_000, domains: { [DOMAIN]: { authCode: RIGHT } } });
-    const s = new Stack(project, `s${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "cloudflare-registrar:transferWaitSeconds": "1" },
-      { "cloudflare-registrar:apiToken": TOKEN },
-    );
-    return s;
-  }
+  const stack = () =>
+    e2e.stack({ config: { "cloudflare-registrar:transferWaitSeconds": "1" }, sim: { transferMs: 600_000, domains: { [DOMAIN]: { authCode: RIGHT } } } });
 
   function assertHidden(runs: RunResult[], codes: string[]): void {
     for (const run of runs) {
@@ -67,7 +52,7 @@ describe("@e2e secrets: an auth code given in the program or the environment is 
     }
   }
 
-  const posts = () => h.sim.requests({ endpoint: "transfer-in" }).length;
+  const posts = () => e2e.sim.requests({ endpoint: "transfer-in" }).length;
 
   for (const source of ["pulumi.secret", "environment variable"] as const) {
     it(`from ${source}: a malformed code fails preview and up naming authCode and the fix, never the code`, async () => {

@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { ACCOUNT, TOKEN } from "../support/sim";
 import type { SimulatorOptions } from "../../simulator/server";
+import { e2eSuite } from "./suite";
 import { TRANSFER_PROGRAM, TRANSFER_PULUMI_YAML, transferInState } from "./transferProgram";
 
 /** What the losing registrar shows; characters that base64 changes, so a plain-text copy is findable. */
@@ -11,26 +10,10 @@ const BASE64 = Buffer.from(CODE, "utf8").toString("base64");
 
 describe("@e2e DomainTransfer with the real Pulumi engine against the simulator", function () {
   this.timeout(900_000);
-  let project: string;
-  let h: Harness;
-  let stackNo = 0;
-
-  before(function () {
-    ensurePulumi();
-    project = scratchProject({ files: { "index.js": TRANSFER_PROGRAM, "Pulumi.yaml": TRANSFER_PULUMI_YAML } });
-  });
-  afterEach(() => h?.stop());
-
-  async function stack(config: Record<string, string>, authCode: string, sim: SimulatorOptions = {}): Promise<Stack> {
-    h = await startSim(sim);
-    const s = new Stack(project, `x${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, ...config },
-      { "cloudflare-registrar:apiToken": TOKEN, "e2e:authCode": authCode },
-    );
-    return s;
-  }
-  const posts = () => h.sim.requests({ endpoint: "transfer-in" }).length;
+  const e2e = e2eSuite({ files: { "index.js": TRANSFER_PROGRAM, "Pulumi.yaml": TRANSFER_PULUMI_YAML }, prefix: "x" });
+  const stack = (config: Record<string, string>, authCode: string, sim: SimulatorOptions = {}) =>
+    e2e.stack({ config, secrets: { "e2e:authCode": authCode }, sim });
+  const posts = () => e2e.sim.requests({ endpoint: "transfer-in" }).length;
 
   it("preview prices it and buys nothing; up POSTs once and ends transfer_pending; refresh shows active; destroy refuses; no plain-text code", async () => {
     const transferMs = 12_000;
@@ -46,7 +29,7 @@ describe("@e2e DomainTransfer with the real Pulumi engine against the simulator"
     );
     assert.match(preview.output, /transferCost\s*:\s*"10\.44"/);
     assert.equal(posts(), 0);
-    const previewRequests = h.sim.requests().length;
+    const previewRequests = e2e.sim.requests().length;
 
     const up = await s.ok("up", "--yes");
     const started = Date.now();
@@ -57,13 +40,13 @@ describe("@e2e DomainTransfer with the real Pulumi engine against the simulator"
     const exported = JSON.parse((await s.ok("stack", "output", "--json")).stdout);
     assert.equal(exported.renewalRisk, "none");
     assert.equal(exported.daysUntilExpiry ?? null, null);
-    assert.deepEqual(h.sim.charges(), []);
+    assert.deepEqual(e2e.sim.charges(), []);
     // After up, the input is recorded as a Pulumi secret (the secret signature, then ciphertext); it is never an output.
     const afterUp = s.stateFile();
     assert.match(afterUp, /"authCode":\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext"/);
     assert.equal(transferInState(afterUp)!.outputs.authCode, undefined);
     console.log(
-      `      preview: ${previewRequests} requests; up: ${h.sim.requests().length - previewRequests} requests, ${posts()} POST, ${up.ms} ms (transferWaitSeconds 2)`,
+      `      preview: ${previewRequests} requests; up: ${e2e.sim.requests().length - previewRequests} requests, ${posts()} POST, ${up.ms} ms (transferWaitSeconds 2)`,
     );
 
     await new Promise((r) => setTimeout(r, Math.max(0, transferMs - (Date.now() - started) + 500)));
@@ -73,7 +56,7 @@ describe("@e2e DomainTransfer with the real Pulumi engine against the simulator"
     assert.equal(after.outputs.transferState, "succeeded");
     assert.ok(after.outputs.expiresAt);
     assert.deepEqual(
-      h.sim.charges().map((c) => [c.kind, c.amount]),
+      e2e.sim.charges().map((c) => [c.kind, c.amount]),
       [["transfer", "10.44"]],
     );
     assert.equal(posts(), 1);
@@ -82,7 +65,7 @@ describe("@e2e DomainTransfer with the real Pulumi engine against the simulator"
     assert.notEqual(destroy.code, 0);
     assert.match(destroy.output, /Refusing to delete the transfer of taken-e2e\.com.*non-refundable/);
     assert.match(destroy.output, /cannot cancel a transfer in/);
-    assert.equal(h.sim.registry.get(ACCOUNT, "taken-e2e.com")?.status, "active");
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "taken-e2e.com")?.status, "active");
 
     const state = s.stateFile();
     assert.match(state, /taken-e2e\.com/);

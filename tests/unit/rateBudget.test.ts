@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { settingsFromConfig } from "../../provider/host/stackConfig";
 import { BUDGET_WINDOW_MS, RateBudget } from "../../provider/api/rateBudget";
-import { VirtualClock } from "../support/sim";
+import { VirtualClock } from "../support/clock";
 
 describe("the client's rate budget (a token bucket on an injected clock)", () => {
   /** When each of `n` requests was let through, in order. */

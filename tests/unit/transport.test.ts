@@ -1,22 +1,35 @@
 import { strict as assert } from "node:assert";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
+import { MockAgent } from "undici";
 import { RegistrarClient } from "../../provider/api/client";
-import { ApiError } from "../../provider/api/errors";
+import { ApiError, RegistrarError } from "../../provider/api/errors";
 
-/** A tiny API stand-in whose answers a test scripts, for what the simulator does not misbehave at. */
-async function scripted(answer: (url: URL, n: number) => { status: number; body: unknown; headers?: Record<string, string> }) {
+const ORIGIN = "https://api.example.test";
+
+/**
+ * A client whose requests go to undici's MockAgent, which opens no socket: what a test scripts is what the
+ * transport reads. Net connect is off, so a request nothing was scripted for fails instead of leaving.
+ */
+function scripted(answer: (url: URL, n: number) => { status: number; body: unknown; headers?: Record<string, string> }) {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
   let n = 0;
-  const server = http.createServer((req, res) => {
-    const a = answer(new URL(req.url ?? "/", "http://x"), n++);
-    res.writeHead(a.status, { "content-type": "application/json", ...a.headers });
-    res.end(JSON.stringify(a.body));
+  agent
+    .get(ORIGIN)
+    .intercept({ path: () => true, method: () => true })
+    .reply((opts) => {
+      const a = answer(new URL(opts.path, ORIGIN), n++);
+      return { statusCode: a.status, data: JSON.stringify(a.body), responseOptions: { headers: { "content-type": "application/json", ...a.headers } } };
+    })
+    .persist();
+  const client = new RegistrarClient({
+    apiToken: "t",
+    accountId: "0123456789abcdef0123456789abcdef",
+    baseUrl: `${ORIGIN}/client/v4`,
+    env: {},
+    retry: { maxRetries: 0 },
+    dispatcher: agent,
   });
-  server.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/client/v4`;
-  const client = new RegistrarClient({ apiToken: "t", accountId: "0123456789abcdef0123456789abcdef", baseUrl: base, env: {}, retry: { maxRetries: 0 } });
-  return { client, requests: () => n, stop: async () => (await client.close(), server.close()) };
+  return { agent, client, requests: () => n, stop: async () => (await client.close(), await agent.close()) };
 }
 
 const reg = (name: string) => ({
@@ -31,7 +44,7 @@ const reg = (name: string) => ({
 
 describe("the client's transport and pagination", () => {
   it("keeps Cloudflare's cf-ray id on an API error, so support can find the request", async () => {
-    const s = await scripted(() => ({
+    const s = scripted(() => ({
       status: 403,
       body: { success: false, errors: [{ code: 9109, message: "Unauthorized" }], messages: [] },
       headers: { "cf-ray": "8f00aa11bb22cc33-LHR" },
@@ -49,7 +62,7 @@ describe("the client's transport and pagination", () => {
   });
 
   it("stops listing at a cursor it has already followed, instead of looping", async () => {
-    const s = await scripted((_u, n) => ({
+    const s = scripted((_u, n) => ({
       status: 200,
       body: { success: true, errors: [], messages: [], result: [reg(`d${n}.com`)], result_info: { cursor: "same" } },
     }));
@@ -64,7 +77,7 @@ describe("the client's transport and pagination", () => {
   });
 
   it("stops listing at an empty page, even when it carries a cursor", async () => {
-    const s = await scripted((u, n) => ({
+    const s = scripted((u, n) => ({
       status: 200,
       body: { success: true, errors: [], messages: [], result: n === 0 ? [reg("only.com")] : [], result_info: { cursor: `c${n + 1}` } },
       headers: { "x-cursor": u.searchParams.get("cursor") ?? "" },
@@ -77,5 +90,48 @@ describe("the client's transport and pagination", () => {
     } finally {
       await s.stop();
     }
+  });
+
+  it("invariant: with a dispatcher of the caller's, a link off the API's origin is refused before it reaches the dispatcher", async () => {
+    const s = scripted(() => ({
+      status: 200,
+      body: {
+        success: true,
+        errors: [],
+        messages: [],
+        result: { completed: true, state: "succeeded", created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", links: { self: "/x" } },
+      },
+    }));
+    s.agent
+      .get("https://elsewhere.example.test")
+      .intercept({ path: () => true, method: () => true })
+      .reply(200, "{}");
+    try {
+      for (const link of ["https://elsewhere.example.test/client/v4/x", `${ORIGIN}/other/x`, "http://api.example.test/client/v4/x"])
+        await assert.rejects(s.client.followWorkflow(link), (err: unknown) => err instanceof RegistrarError && /Refusing to follow/.test(err.message));
+      assert.equal(s.requests(), 0, "nothing was sent to the API's origin either");
+      const unused = s.agent.pendingInterceptors().filter((i) => i.origin === "https://elsewhere.example.test");
+      assert.equal(unused.length, 1, "the other origin's interceptor was never used");
+      // The same client follows a link on its origin: the refusals above are the guard, not a broken dispatcher.
+      assert.equal((await s.client.followWorkflow(`${ORIGIN}/client/v4/x`)).state, "succeeded");
+      assert.equal(s.requests(), 1);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it("leaves a dispatcher it was given open on close: its owner closes it", async () => {
+    const s = scripted(() => ({ status: 200, body: { success: true, errors: [], messages: [], result: reg("kept.com") } }));
+    await s.client.getRegistration("kept.com");
+    await s.client.close();
+    const again = new RegistrarClient({
+      apiToken: "t",
+      accountId: "0123456789abcdef0123456789abcdef",
+      baseUrl: `${ORIGIN}/client/v4`,
+      env: {},
+      dispatcher: s.agent,
+    });
+    assert.equal((await again.getRegistration("kept.com")).domain_name, "kept.com");
+    await s.agent.close();
   });
 });

@@ -3,7 +3,7 @@ import { awaitWorkflow, DEFAULT_POLL_OPTIONS, nextPollWait, pollInterval, PollOp
 import { realClock } from "../../provider/api/clock";
 import type { WorkflowState, WorkflowStatus } from "../../provider/api/schemas";
 import { transferKind } from "../../provider/transfer/kind";
-import { VirtualClock } from "../support/sim";
+import { VirtualClock } from "../support/clock";
 
 const wf = (over: Partial<WorkflowStatus>): WorkflowStatus => ({ state: "in_progress", completed: false, links: { self: "/s" }, ...over }) as WorkflowStatus;
 
