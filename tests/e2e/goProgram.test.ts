@@ -7,25 +7,21 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { REPO_ROOT } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { ACCOUNT, TOKEN } from "../support/sim";
+import { PLUGIN_BIN_DIR } from "./pluginYaml";
+import { diagnostics, e2eSuite } from "./suite";
 
-/** The plugin's executable in this checkout; CFR_PLUGIN_DIR points at another build of it. */
-const PLUGIN_DIR = process.env.CFR_PLUGIN_DIR ?? path.join(REPO_ROOT, "bin");
 const GO_ENV = { GOSUMDB: "off", GOFLAGS: "-mod=mod", GOTOOLCHAIN: "local" };
 
-/** The Diagnostics section the CLI prints after a run: where each resource's row messages are listed. */
-const diagnostics = (output: string) => output.slice(output.indexOf("\nDiagnostics:\n"));
-
-/** examples/go in a fresh directory, its replace pointed at this checkout's sdk/go and its plugin at PLUGIN_DIR. */
+/** examples/go in a fresh directory, its replace pointed at this checkout's sdk/go and its plugin at PLUGIN_BIN_DIR. */
 function goProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "cfr-go-"));
   for (const f of ["Pulumi.yaml", "main.go", "go.mod", "go.sum"]) copyFileSync(path.join(REPO_ROOT, "examples/go", f), path.join(dir, f));
-  appendFileSync(path.join(dir, "Pulumi.yaml"), `plugins:\n  providers:\n    - name: cloudflare-registrar\n      path: ${PLUGIN_DIR}\n`);
+  appendFileSync(path.join(dir, "Pulumi.yaml"), `plugins:\n  providers:\n    - name: cloudflare-registrar\n      path: ${PLUGIN_BIN_DIR}\n`);
   const env = { ...process.env, ...GO_ENV };
   execFileSync("go", ["mod", "edit", "-replace", `github.com/pulumi-cloudflare-registrar/sdk/go=${path.join(REPO_ROOT, "sdk/go")}`], { cwd: dir, env });
   execFileSync("go", ["mod", "download"], { cwd: dir, env, stdio: "pipe" });
@@ -34,29 +30,12 @@ function goProject(): string {
 
 describe("@e2e a Go program on the generated Go SDK, through the Go language host and the plugin", function () {
   this.timeout(1_200_000);
-  let h: Harness;
-  let project: string;
-
-  before(function () {
-    const cli = ensurePulumi();
-    assert.ok(existsSync(path.join(cli, "pulumi-language-go")), `${cli} has no pulumi-language-go: run scripts/ensure-pulumi`);
-    assert.ok(
-      existsSync(path.join(PLUGIN_DIR, "pulumi-resource-cloudflare-registrar")),
-      `no plugin at ${PLUGIN_DIR}/pulumi-resource-cloudflare-registrar (npm run build; or set CFR_PLUGIN_DIR)`,
-    );
-    project = goProject();
-  });
-  after(() => h?.stop());
+  const e2e = e2eSuite({ project: goProject, prefix: "go", languages: ["go"], plugin: true });
 
   it("preview prices the domain on its row and buys nothing; up buys it once; a second up changes nothing", async () => {
-    h = await startSim();
-    const s = new Stack(project, "go1");
-    s.vars = { ...GO_ENV, GOPROXY: "off" };
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "cloudflare-registrar-go:domainName": "go-sdk.com" },
-      { "cloudflare-registrar:apiToken": TOKEN },
-    );
-    const posts = () => h.sim.requests({ endpoint: "create-registration" }).length;
+    // GOPROXY=off: the modules were fetched when the project was made; the program's build reaches nothing.
+    const s = await e2e.stack({ config: { "cloudflare-registrar-go:domainName": "go-sdk.com" }, vars: { ...GO_ENV, GOPROXY: "off" } });
+    const posts = () => e2e.sim.requests({ endpoint: "create-registration" }).length;
 
     const preview = await s.ok("preview");
     assert.match(
@@ -70,7 +49,7 @@ describe("@e2e a Go program on the generated Go SDK, through the Go language hos
     assert.equal(posts(), 1, up.output);
     assert.match(up.output, /status\s*:\s*"active"/);
     assert.match(up.output, /firstTermTotal\s*:\s*"10\.44"/);
-    assert.equal(h.sim.registry.get(ACCOUNT, "go-sdk.com")?.auto_renew, true);
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "go-sdk.com")?.auto_renew, true);
     assert.ok(!s.stateFile().includes(TOKEN), "the token is never in plain text in state");
 
     const again = await s.ok("up", "--yes");

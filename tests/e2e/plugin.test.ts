@@ -2,37 +2,20 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT } from "../support/packed";
-import { Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { ACCOUNT, TOKEN } from "../support/sim";
 import type { SimulatorOptions } from "../../simulator/server";
-import { ensurePulumiWithYaml, SITE_PROGRAM, yamlProject } from "./pluginYaml";
+import { SITE_PROGRAM, yamlProject } from "./pluginYaml";
+import { diagnostics, e2eSuite } from "./suite";
 
 const SECOND_ACCOUNT = "fedcba9876543210fedcba9876543210";
 const SECOND_TOKEN = "second-account-token";
 
-/** The Diagnostics section the CLI prints after a run: where each resource's row messages are listed. */
-const diagnostics = (output: string) => output.slice(output.indexOf("\nDiagnostics:\n"));
-
 describe("@e2e the provider plugin from a YAML program, through the real engine", function () {
   this.timeout(900_000);
-  let h: Harness;
-  let stackNo = 0;
-
-  before(function () {
-    ensurePulumiWithYaml();
-  });
-  afterEach(() => h?.stop());
-
-  async function stack(project: string, config: Record<string, string> = {}, sim: SimulatorOptions = {}): Promise<Stack> {
-    h = await startSim(sim);
-    const s = new Stack(project, `y${++stackNo}`);
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, ...config },
-      { "cloudflare-registrar:apiToken": TOKEN },
-    );
-    return s;
-  }
-  const posts = (endpoint: "create-registration" | "transfer-in" = "create-registration") => h.sim.requests({ endpoint }).length;
+  // Each test writes its own YAML project: a YAML program needs no install, so there is no suite project.
+  const e2e = e2eSuite({ prefix: "y", languages: ["yaml"], plugin: true });
+  const stack = (projectDir: string, config: Record<string, string> = {}, sim: SimulatorOptions = {}) => e2e.stack({ projectDir, config, sim });
+  const posts = (endpoint: "create-registration" | "transfer-in" = "create-registration") => e2e.sim.requests({ endpoint }).length;
 
   it("preview prices on the resource's row; up buys once; refresh, up --strict and a second up buy nothing; destroy is refused", async () => {
     const s = await stack(yamlProject(SITE_PROGRAM), { domain: "yaml-plugin.com" });
@@ -57,7 +40,7 @@ describe("@e2e the provider plugin from a YAML program, through the real engine"
     const up = await s.ok("up", "--yes");
     assert.equal(posts(), 1);
     assert.match(up.output, /status\s*:\s*"active"/);
-    assert.equal(h.sim.registry.get(ACCOUNT, "yaml-plugin.com")?.status, "active");
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "yaml-plugin.com")?.status, "active");
     const state = s.stateFile();
     assert.ok(!state.includes(TOKEN), "the token is never in plain text in state");
     assert.match(state, /"apiToken":\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext"/);
@@ -67,7 +50,7 @@ describe("@e2e the provider plugin from a YAML program, through the real engine"
     await s.ok("config", "set", "autoRenew", "true");
     const strict = await s.ok("up", "--yes", "--strict");
     assert.match(strict.output, /~ 1 updated/);
-    assert.equal(h.sim.registry.get(ACCOUNT, "yaml-plugin.com")?.auto_renew, true);
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "yaml-plugin.com")?.auto_renew, true);
     const again = await s.ok("up", "--yes");
     assert.match(again.output, /2 unchanged/);
     assert.equal(posts(), 1, "exactly one purchase across preview, up, refresh, up --strict and up");
@@ -75,7 +58,7 @@ describe("@e2e the provider plugin from a YAML program, through the real engine"
     const destroy = await s.run("destroy", "--yes");
     assert.notEqual(destroy.code, 0);
     assert.match(diagnostics(destroy.output), /DomainRegistration \(site\):\n\s+error: Refusing to delete the registration of yaml-plugin\.com/);
-    assert.equal(h.sim.registry.get(ACCOUNT, "yaml-plugin.com")?.status, "active");
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "yaml-plugin.com")?.status, "active");
   });
 
   it("an unfinished purchase (action_required) is recorded with its id, and the next up resumes it with no second POST", async () => {
@@ -90,7 +73,7 @@ describe("@e2e the provider plugin from a YAML program, through the real engine"
     const recorded = JSON.parse(s.stateFile()).checkpoint.latest.resources.find((r: any) => r.urn.endsWith("::site"));
     assert.equal(recorded?.id, "action-yaml.com", "the engine recorded the partial state the plugin returned");
     assert.equal(recorded.outputs.workflowState, "action_required");
-    h.sim.registry.resolveAction(ACCOUNT, "action-yaml.com");
+    e2e.sim.registry.resolveAction(ACCOUNT, "action-yaml.com");
     await new Promise((r) => setTimeout(r, 200));
     const second = await s.ok("up", "--yes");
     assert.match(second.output, /status\s*:\s*"active"/);
@@ -110,7 +93,7 @@ describe("@e2e the provider plugin from a YAML program, through the real engine"
       /type: cloudflare-registrar:DomainRegistration\n\s+properties:\n\s+accountId: 0123456789abcdef0123456789abcdef\n\s+autoRenew: true\n\s+domainName: owned-yaml\.com/,
     );
     assert.equal(posts(), 0);
-    for (const e of ["update-registration", "domain-check"] as const) assert.equal(h.sim.requests({ endpoint: e }).length, 0, e);
+    for (const e of ["update-registration", "domain-check"] as const) assert.equal(e2e.sim.requests({ endpoint: e }).length, 0, e);
   });
 
   it("an explicit provider serves a second account with its own token, beside the default provider", async () => {
@@ -142,12 +125,12 @@ outputs:
   theirsAccount: \${theirs.accountId}
 `);
     const s = await stack(project, {}, { accounts: [ACCOUNT, SECOND_ACCOUNT], tokens: { [TOKEN]: [ACCOUNT], [SECOND_TOKEN]: [SECOND_ACCOUNT] } });
-    await s.ok("config", "set", "baseUrl", h.sim.baseUrl);
+    await s.ok("config", "set", "baseUrl", e2e.sim.baseUrl);
     await s.ok("config", "set", "--secret", "secondToken", SECOND_TOKEN);
     await s.ok("up", "--yes");
-    assert.equal(h.sim.registry.get(ACCOUNT, "first-account.com")?.status, "active");
-    assert.equal(h.sim.registry.get(SECOND_ACCOUNT, "second-account.com")?.status, "active");
-    assert.equal(h.sim.registry.get(ACCOUNT, "second-account.com"), undefined);
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "first-account.com")?.status, "active");
+    assert.equal(e2e.sim.registry.get(SECOND_ACCOUNT, "second-account.com")?.status, "active");
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "second-account.com"), undefined);
     assert.equal(posts(), 2);
     const state = s.stateFile();
     assert.ok(!state.includes(SECOND_TOKEN) && !state.includes(TOKEN), "neither token in plain text in state");

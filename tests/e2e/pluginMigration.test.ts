@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
-import { scratchProject } from "../support/packed";
-import { ensurePulumi, Stack } from "../support/pulumi";
-import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
+import { ACCOUNT, TOKEN } from "../support/sim";
 import { PLUGIN_BIN_DIR } from "./pluginYaml";
+import { e2eSuite } from "./suite";
 
 /** One TypeScript program, on the dynamic resources or (e2e:plugin) the plugin's, as a stack migrates. */
 const PROGRAM = `
@@ -38,23 +37,18 @@ plugins:
 
 describe("@e2e migration from the dynamic DomainRegistration to the plugin's, and the plugin's TypeScript classes", function () {
   this.timeout(900_000);
-  let h: Harness;
-  afterEach(() => h?.stop());
+  const e2e = e2eSuite({ files: { "index.js": PROGRAM, "Pulumi.yaml": pulumiYaml }, prefix: "migrate", plugin: true });
 
   it("an alias moves an existing registration to the plugin's type: 0 replacements, 0 deletes, 0 purchases; then it updates in place", async () => {
-    ensurePulumi();
-    const project = scratchProject({ files: { "index.js": PROGRAM, "Pulumi.yaml": pulumiYaml } });
-    h = await startSim({
-      accounts: [ACCOUNT, "fedcba9876543210fedcba9876543210"],
-      tokens: { [TOKEN]: [ACCOUNT], "ts-second-token": ["fedcba9876543210fedcba9876543210"] },
+    const s = await e2e.stack({
+      config: { "e2e:domainName": "migrating.com" },
+      sim: {
+        accounts: [ACCOUNT, "fedcba9876543210fedcba9876543210"],
+        tokens: { [TOKEN]: [ACCOUNT], "ts-second-token": ["fedcba9876543210fedcba9876543210"] },
+      },
     });
-    const s = new Stack(project, "migrate");
-    await s.init(
-      { "cloudflare-registrar:accountId": ACCOUNT, "cloudflare-registrar:baseUrl": h.sim.baseUrl, "e2e:domainName": "migrating.com" },
-      { "cloudflare-registrar:apiToken": TOKEN },
-    );
     await s.ok("up", "--yes");
-    assert.equal(h.sim.requests({ endpoint: "create-registration" }).length, 1);
+    assert.equal(e2e.sim.requests({ endpoint: "create-registration" }).length, 1);
     assert.match(s.stateFile(), /"type":"pulumi-nodejs:dynamic\/cloudflare-registrar:DomainRegistration"/);
 
     await s.ok("config", "set", "e2e:plugin", "true");
@@ -68,23 +62,23 @@ describe("@e2e migration from the dynamic DomainRegistration to the plugin's, an
     assert.equal(site.type, "cloudflare-registrar:index:DomainRegistration");
     // Check drops it from the inputs at once; the recorded outputs keep it until the next update or refresh replaces them.
     assert.equal(site.inputs.__provider, undefined);
-    assert.equal(h.sim.requests({ endpoint: "create-registration" }).length, 1, "no second purchase");
+    assert.equal(e2e.sim.requests({ endpoint: "create-registration" }).length, 1, "no second purchase");
 
     await s.ok("config", "set", "e2e:autoRenew", "true");
     const updated = await s.ok("up", "--yes");
     assert.match(updated.output, /~ 1 updated/);
-    assert.equal(h.sim.registry.get(ACCOUNT, "migrating.com")?.auto_renew, true);
+    assert.equal(e2e.sim.registry.get(ACCOUNT, "migrating.com")?.auto_renew, true);
     const after = JSON.parse(s.stateFile()).checkpoint.latest.resources.find((r: any) => r.urn.endsWith("::site"));
     assert.equal(after.outputs.__provider, undefined);
 
     // The plugin's Provider class: a second account with its own token, in the same TypeScript program.
     await s.ok("config", "set", "e2e:otherAccount", "fedcba9876543210fedcba9876543210");
-    await s.ok("config", "set", "e2e:baseUrl", h.sim.baseUrl);
+    await s.ok("config", "set", "e2e:baseUrl", e2e.sim.baseUrl);
     await s.ok("config", "set", "--secret", "e2e:otherToken", "ts-second-token");
     const second = await s.ok("up", "--yes");
     assert.match(second.output, /theirs\s*:\s*"fedcba9876543210fedcba9876543210"/);
-    assert.equal(h.sim.registry.get("fedcba9876543210fedcba9876543210", "ts-second.com")?.status, "active");
+    assert.equal(e2e.sim.registry.get("fedcba9876543210fedcba9876543210", "ts-second.com")?.status, "active");
     assert.ok(!s.stateFile().includes("ts-second-token"));
-    assert.equal(h.sim.requests({ endpoint: "create-registration" }).length, 2);
+    assert.equal(e2e.sim.requests({ endpoint: "create-registration" }).length, 2);
   });
 });

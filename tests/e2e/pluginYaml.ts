@@ -1,21 +1,11 @@
 /** YAML projects for the plugin's real-engine tests: no SDK, no npm install, only the plugin. */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { REPO_ROOT } from "../support/packed";
-import { ensurePulumi } from "../support/pulumi";
 
-/** The CLI's directory, which must also hold the YAML language host (scripts/ensure-pulumi installs it there). */
-export function ensurePulumiWithYaml(): string {
-  const dir = ensurePulumi();
-  if (!existsSync(path.join(dir, "pulumi-language-yaml"))) {
-    throw new Error(`pulumi-language-yaml is not in ${dir}: YAML programs need it beside the CLI (scripts/ensure-pulumi builds it).`);
-  }
-  return dir;
-}
-
-/** The directory holding the plugin's executable in this checkout (built by `npm run build`). */
-export const PLUGIN_BIN_DIR = path.join(REPO_ROOT, "bin");
+/** The provider plugin's executable in this checkout (`npm run build`); CFR_PLUGIN_DIR points at another build of it. */
+export const PLUGIN_BIN_DIR = process.env.CFR_PLUGIN_DIR ?? path.join(REPO_ROOT, "bin");
 
 /**
  * A YAML project whose program is `body` (the `resources:`/`outputs:` sections). With `pluginDir` the

@@ -1,13 +1,19 @@
 /**
- * What every real-engine suite sets up the same way: the Pulumi CLI, one scratch project with the packed
- * package installed (once per suite: an install takes seconds), and per test a fresh simulator and a fresh
- * stack on its own local backend, configured against that simulator with the API token as a secret.
+ * What every real-engine suite sets up the same way: the Pulumi CLI (and any other language host the suite's
+ * programs need, and the provider plugin if they use it), one scratch project (the packed package installed
+ * once per suite: an install takes seconds, or a project the suite makes itself), and per test a fresh
+ * simulator and a fresh stack on its own local backend and its own empty PULUMI_HOME, configured against
+ * that simulator with the API token as a secret.
  * Call `e2eSuite` inside a `describe`: it registers that describe's hooks.
  */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import * as path from "node:path";
 import { scratchProject } from "../support/packed";
 import { ensurePulumi, Stack } from "../support/pulumi";
 import { ACCOUNT, Harness, startSim, TOKEN } from "../support/sim";
 import type { RegistrarSimulator, SimulatorOptions } from "../../simulator/server";
+import { PLUGIN_BIN_DIR } from "./pluginYaml";
 
 /** A stack for commands that say --yes themselves: `refresh --preview-only` refuses PULUMI_SKIP_CONFIRMATIONS (it implies --yes). */
 export class ConfirmingStack extends Stack {
@@ -20,9 +26,23 @@ export class ConfirmingStack extends Stack {
   }
 }
 
+/** The Diagnostics section the CLI prints after a run: where each resource's row messages are listed. */
+export const diagnostics = (output: string): string => output.slice(output.indexOf("\nDiagnostics:\n"));
+
+/** A pulumi command that names no stack (`plugin install`, `plugin ls`), in the stack's environment and so its PULUMI_HOME. */
+export function pulumiCli(s: Stack, ...args: string[]): string {
+  return execFileSync("pulumi", [...args, "--non-interactive"], { env: s.env(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
 export interface SuiteOptions<S extends Stack> {
   /** The program and its Pulumi.yaml, installed once into a scratch project; omit it to name a project per stack. */
   files?: { "index.js": string; "Pulumi.yaml": string };
+  /** Makes the suite's project once, after the checks below (instead of `files`: a Go module, a YAML project). */
+  project?: () => string;
+  /** Language hosts besides Node's that the programs run on; each must be beside the CLI (scripts/ensure-pulumi builds them). */
+  languages?: ("go" | "yaml")[];
+  /** The programs use the provider plugin (PLUGIN_BIN_DIR): it must be built before any stack runs. */
+  plugin?: boolean;
   /** Stack names are this prefix and a number, unless a stack is given its own name. */
   prefix: string;
   /** The Stack class to make: ConfirmingStack for suites that run `refresh --preview-only`. */
@@ -43,6 +63,8 @@ export interface StackOptions {
   name?: string;
   /** A project of the test's own (default the suite's scratch project). */
   projectDir?: string;
+  /** Environment variables for the CLI and the program (Stack.vars). */
+  vars?: Record<string, string>;
 }
 
 export interface E2eSuite<S extends Stack> {
@@ -63,8 +85,17 @@ export function e2eSuite<S extends Stack = Stack>(options: SuiteOptions<S>): E2e
   let stackNo = 0;
 
   before(function () {
-    ensurePulumi(); // builds the CLI on a machine without one; minutes, once
+    const cli = ensurePulumi(); // builds the CLI on a machine without one; minutes, once
+    for (const language of options.languages ?? []) {
+      if (!existsSync(path.join(cli, `pulumi-language-${language}`))) {
+        throw new Error(`pulumi-language-${language} is not in ${cli}: these programs need it beside the CLI (run scripts/ensure-pulumi).`);
+      }
+    }
+    if (options.plugin && !existsSync(path.join(PLUGIN_BIN_DIR, "pulumi-resource-cloudflare-registrar"))) {
+      throw new Error(`no plugin at ${PLUGIN_BIN_DIR}/pulumi-resource-cloudflare-registrar: run npm run build, or set CFR_PLUGIN_DIR.`);
+    }
     if (options.files) project = scratchProject({ files: options.files });
+    else if (options.project) project = options.project();
   });
   afterEach(async () => {
     const stopping = started;
@@ -74,7 +105,7 @@ export function e2eSuite<S extends Stack = Stack>(options: SuiteOptions<S>): E2e
 
   return {
     get project() {
-      if (!project) throw new Error("this e2e suite has no scratch project: give e2eSuite a program (files)");
+      if (!project) throw new Error("this e2e suite has no scratch project: give e2eSuite a program (files or project)");
       return project;
     },
     get h() {
@@ -93,6 +124,7 @@ export function e2eSuite<S extends Stack = Stack>(options: SuiteOptions<S>): E2e
       started.push(h);
       current = h;
       const s = new make(o.projectDir ?? this.project, o.name ?? `${options.prefix}${++stackNo}`);
+      if (o.vars) s.vars = { ...s.vars, ...o.vars };
       const credentials = o.credentials ?? true;
       await s.init(
         { ...(credentials ? { "cloudflare-registrar:accountId": ACCOUNT } : {}), "cloudflare-registrar:baseUrl": h.sim.baseUrl, ...o.config },
