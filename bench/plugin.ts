@@ -58,7 +58,7 @@ async function unchangedPreview(h: Harness, s: Stack, runs = 3): Promise<{ ms: n
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 100);
-  ensurePulumi();
+  ensurePulumi(["yaml"]);
   const node = scratchProject({ files: { "index.js": PROGRAM, "Pulumi.yaml": PULUMI_YAML } });
   const base = "owned-bench.com";
   const h = await startSim({ registrations: Array.from({ length: n }, (_, i) => ({ domain_name: `n${i}-${base}` })) });

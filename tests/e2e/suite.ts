@@ -85,7 +85,7 @@ export function e2eSuite<S extends Stack = Stack>(options: SuiteOptions<S>): E2e
   let stackNo = 0;
 
   before(function () {
-    const cli = ensurePulumi(); // builds the CLI on a machine without one; minutes, once
+    const cli = ensurePulumi(options.languages); // builds the CLI and these hosts on a machine without them; minutes, once
     for (const language of options.languages ?? []) {
       if (!existsSync(path.join(cli, `pulumi-language-${language}`))) {
         throw new Error(`pulumi-language-${language} is not in ${cli}: these programs need it beside the CLI (run scripts/ensure-pulumi).`);

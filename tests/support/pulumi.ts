@@ -15,12 +15,24 @@ export interface RunResult {
   ms: number;
 }
 
-let cliDir: string | undefined;
+const cliDirs = new Map<string, string>();
 
-/** The directory with pulumi, its Node language host and the dynamic-provider plugin (built on first use). */
-export function ensurePulumi(): string {
-  cliDir ??= execFileSync(path.join(REPO_ROOT, "scripts/ensure-pulumi"), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
-  return cliDir;
+/**
+ * The directory with pulumi, its Node language host and the dynamic-provider plugin, and the other language hosts
+ * asked for (each built on first use; scripts/ensure-pulumi's PULUMI_LANGUAGE_HOSTS).
+ */
+export function ensurePulumi(languages: readonly ("yaml" | "go")[] = []): string {
+  const hosts = [...languages].sort().join(",");
+  let dir = cliDirs.get(hosts);
+  if (dir === undefined) {
+    dir = execFileSync(path.join(REPO_ROOT, "scripts/ensure-pulumi"), {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, PULUMI_LANGUAGE_HOSTS: hosts },
+    }).trim();
+    cliDirs.set(hosts, dir);
+  }
+  return dir;
 }
 
 export class Stack {

@@ -43,7 +43,7 @@ interface Run {
 }
 
 /** `cached` lays these files in the version's directory first, as an earlier run would have left them. */
-function ensurePulumi(env: { list: string; fail?: string; version?: string; cached?: string[] }): Run {
+function ensurePulumi(env: { list: string; fail?: string; version?: string; cached?: string[]; hosts?: string }): Run {
   const dir = mkdtempSync(path.join(tmpdir(), "cfr-ensure-"));
   const bin = path.join(dir, "bin");
   const go = path.join(bin, "go");
@@ -68,6 +68,7 @@ function ensurePulumi(env: { list: string; fail?: string; version?: string; cach
       FAKE_GO_LIST: env.list,
       FAKE_GO_FAIL: env.fail ?? "",
       FAKE_GO_CALLS: calls,
+      PULUMI_LANGUAGE_HOSTS: env.hosts ?? "yaml,go",
     },
   });
   const versionDir = path.join(cache, `pulumi-v${env.version ?? "3.248.0"}`);
@@ -188,6 +189,25 @@ describe("scripts/ensure-pulumi (the CLI's set-up path, against a stand-in go)",
       );
     });
   }
+
+  it("by default builds no language host besides Node's: the demo and TypeScript programs need no other", () => {
+    const run = ensurePulumi({ list: "", hosts: "" });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(run.installed, ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"]);
+    assert.equal(run.calls.filter((c) => /pulumi-language-(yaml|go)/.test(c)).length, 0, run.calls.join("\n"));
+    const cli = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"];
+    const cached = ensurePulumi({ list: "", cached: cli, hosts: "" });
+    assert.deepEqual(cached.calls, [], "a cached CLI is enough when no other host is asked for");
+    const yamlOnly = ensurePulumi({ list: "", cached: cli, hosts: "yaml" });
+    assert.deepEqual(yamlOnly.installed, [...cli, "pulumi-language-yaml"].sort());
+  });
+
+  it("a language host it does not know is refused, naming it and the ones it builds", () => {
+    const run = ensurePulumi({ list: "", hosts: "yaml,python" });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /FAILED at step "choose the language hosts".*from: yaml, go; got 'python'/);
+    assert.deepEqual(run.calls, []);
+  });
 
   it("a version that is not a version is refused before anything runs", () => {
     const run = ensurePulumi({ list: "", version: "latest" });
