@@ -5,6 +5,7 @@
  * in the same dynamic-provider process, each through its own shim and settings object, so the sharing is
  * keyed by what the settings say rather than by the object that carries them.
  */
+import { createHash } from "node:crypto";
 import type { RegistrarClient } from "../../api/client";
 import type { ClientOptions } from "../../api/clientOptions";
 import { realClock } from "../../api/clock";
@@ -57,7 +58,6 @@ function keyOf(options: ClientOptions): string {
     .filter(([, v]) => v !== undefined && v !== null)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => [k, typeof v === "object" || typeof v === "function" ? `#${identity(v as object)}` : v]);
-  const { createHash } = require("node:crypto") as typeof import("node:crypto");
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
