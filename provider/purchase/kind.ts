@@ -71,8 +71,8 @@ export interface PurchaseKind<I extends PurchaseInputs, Q, O> {
   readonly inFlight: readonly InFlight[];
   /** Inputs used only at purchase: a change later is refused, never planned as a replacement. */
   readonly createOnly: readonly string[];
-  /** A deadline while awaiting the purchase: a resumable partial state, or a finished create that is still pending. */
-  readonly onDeadline: "partial" | "pending";
+  /** A deadline while awaiting the purchase ends create as still pending; without it, in a resumable partial state. */
+  readonly onDeadline?: "pending";
   /** In the preview's price line: "'x': available; ..." (the default), "'x': transferable; ...". */
   readonly eligible?: string;
   /** The output that holds the workflow's state while it is unfinished. Default `workflowState`. */

@@ -47,8 +47,6 @@ export function registrationKind(extensions: Pick<ExtensionCatalogue, "get">): P
     pending: REGISTRATION_PENDING,
     inFlight: [REGISTRATION_PENDING, TRANSFER_PENDING],
     createOnly: ["years", "privacyMode", "contacts", "contactExtensions", "acknowledgements"],
-    // Stryker disable next-line StringLiteral: the lifecycle only asks whether it is "pending"; every other value records partial state.
-    onDeadline: "partial",
     validate: validateInputs,
 
     async price(ctx, inputs, accountId): Promise<Priced<Quote>> {
