@@ -21,6 +21,7 @@ export default strykerSet("lifecycle", {
     "dist/tests/transfer.test.js",
     "dist/tests/registrationIndex.test.js",
     "dist/tests/domainChecks.test.js",
+    "dist/tests/sharedLookups.test.js",
   ],
   breakAt: 80,
   typeCheck: true,
