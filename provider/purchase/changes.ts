@@ -6,19 +6,6 @@ import { isDeepStrictEqual } from "node:util";
 import { CheckFailure, containsUnknown, isUnknown } from "../domain/validation";
 import type { PurchaseInputs, PurchaseKind } from "./kind";
 
-/** Objects cross the engine with their keys in any order: compare them sorted. */
-function sortedKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedKeys);
-  if (v && typeof v === "object")
-    return Object.fromEntries(
-      Object.entries(v)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, x]) => [k, sortedKeys(x)]),
-    );
-  return v;
-}
-export const sameValue = (a: unknown, b: unknown): boolean => isDeepStrictEqual(sortedKeys(a), sortedKeys(b));
-
 /** How a kind of purchase is named in a refusal, and which of its inputs only the purchase uses. */
 export type ChangeWords = Pick<PurchaseKind<PurchaseInputs, unknown, unknown>, "noun" | "verb" | "participle" | "resource" | "createOnly">;
 
@@ -42,9 +29,10 @@ export function refuseChanges(olds: Record<string, unknown>, news: Record<string
       reason: `accountId cannot change from '${olds.accountId}' to '${news.accountId}': the ${noun} of '${oldName}' belongs to the first account. Move it between accounts in the Cloudflare dashboard, then adopt it in a new resource.`,
     });
   }
+  // Objects cross the engine with their keys in any order, which deep equality does not look at.
   for (const key of kind.createOnly) {
     const [was, now] = [olds[key], news[key]];
-    if (was === undefined || now === undefined || containsUnknown(now) || sameValue(was, now)) continue;
+    if (was === undefined || now === undefined || containsUnknown(now) || isDeepStrictEqual(was, now)) continue;
     const secretish = key === "contacts" || key === "contactExtensions" || key === "authCode";
     const shown = secretish ? `the ${key}` : `${key} from ${JSON.stringify(was)} to ${JSON.stringify(now)}`;
     failures.push({
