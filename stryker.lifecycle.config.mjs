@@ -8,6 +8,7 @@ export default strykerSet("lifecycle", {
   mutate: ["provider/purchase/*.ts", "!provider/purchase/kind.ts", "provider/purchase/lookups/*.ts"],
   spec: [
     "dist/tests/unit/lifecycle.test.js",
+    "dist/tests/unit/lifecycleRules.test.js",
     "dist/tests/unit/transfer.test.js",
     "dist/tests/unit/purchaseRules.test.js",
     "dist/tests/unit/warnings.test.js",
@@ -22,6 +23,7 @@ export default strykerSet("lifecycle", {
     "dist/tests/registrationIndex.test.js",
     "dist/tests/domainChecks.test.js",
     "dist/tests/sharedLookups.test.js",
+    "dist/tests/lifecycleFlows.test.js",
   ],
   breakAt: 80,
   typeCheck: true,

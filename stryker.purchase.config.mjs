@@ -36,6 +36,7 @@ export default strykerSet("purchase", {
     "dist/tests/registrationIndex.test.js",
     "dist/tests/domainChecks.test.js",
     "dist/tests/sharedLookups.test.js",
+    "dist/tests/lifecycleFlows.test.js",
     "dist/tests/unit/progress.test.js",
   ],
   breakAt: 90,
