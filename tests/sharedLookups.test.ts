@@ -4,7 +4,8 @@ import * as transferShim from "../provider/host/transfer";
 import type { ProviderSettings } from "../provider/host/stackConfig";
 import { RegistrationProvider } from "../provider/registration/provider";
 import { TransferProvider } from "../provider/transfer/provider";
-import { ACCOUNT, Harness, startSim, TOKEN } from "./support/sim";
+import { ACCOUNT, Harness, startSim, TOKEN, VirtualClock } from "./support/sim";
+import { ANSWER_TTL_MS } from "../provider/purchase/lookups/domainChecks";
 import { unconfigureShims } from "./support/shims";
 
 const CODE = "Zq7#pL!x9$Wm";
@@ -61,12 +62,34 @@ describe("one set of lookups per provider process, shared by both resources", ()
     await registration.check(undefined, { domainName: "fresh-one.com" });
     await transfer.check(undefined, { domainName: "taken-move.com", authCode: CODE });
     assert.equal(h.sim.requests({ endpoint: "list-registrations" }).length, 1, "the same values and objects: one process's lookups");
-    const [other] = both({ client: { ...client, clock: { now: () => 0, sleep: async () => undefined } }, log: () => undefined });
+    const [other] = both({ client: { ...client, clock: new VirtualClock() }, log: () => undefined });
     await other.check(undefined, { domainName: "fresh-two.com" });
     assert.equal(h.sim.requests({ endpoint: "list-registrations" }).length, 2, "another clock is another client: its own listing");
     const [stranger] = both({ client: { ...client, apiToken: "another-token" }, log: () => undefined });
     await assert.rejects(stranger.check(undefined, { domainName: "fresh-three.com" }), /401|[Aa]uthenticat/);
     assert.equal(h.sim.requests({ endpoint: "list-registrations" }).length, 3, "another token: its own listing, refused");
+  });
+
+  it("keys in another order, or an option given as undefined, are the same settings", async () => {
+    const { baseUrl, ...rest } = h.clientOptions();
+    const [registration, transfer] = both(
+      { client: { baseUrl, ...rest }, log: () => undefined },
+      { client: { ...rest, userAgent: undefined, baseUrl }, log: () => undefined },
+    );
+    await registration.check(undefined, { domainName: "fresh-one.com" });
+    await transfer.check(undefined, { domainName: "taken-move.com", authCode: CODE });
+    assert.equal(h.sim.requests({ endpoint: "list-registrations" }).length, 1);
+  });
+
+  it("the preview's batched answers expire on the client's clock", async () => {
+    const clock = new VirtualClock();
+    const [registration] = both({ client: h.clientOptions({ clock }), log: () => undefined });
+    await registration.check(undefined, { domainName: "fresh-one.com" });
+    await registration.check(undefined, { domainName: "fresh-one.com" });
+    assert.equal(h.sim.requests({ endpoint: "domain-check" }).length, 1, "the second check is answered from the batch");
+    clock.t += ANSWER_TTL_MS;
+    await registration.check(undefined, { domainName: "fresh-one.com" });
+    assert.equal(h.sim.requests({ endpoint: "domain-check" }).length, 2);
   });
 
   it("close() ends the process's client: the next resource with those settings lists afresh", async () => {

@@ -228,6 +228,18 @@ describe("voice (pure)", () => {
     assert.deepEqual(warned, ["cloudflare-registrar: careful"]);
     assert.deepEqual(logged, ["cloudflare-registrar: warning: careful", "cloudflare-registrar: hello"]);
   });
+
+  it("with no log given, lines go to stderr (the engine shows the provider's stderr)", () => {
+    const original = console.error;
+    const seen: unknown[] = [];
+    console.error = (m: unknown) => seen.push(m);
+    try {
+      voiceOf({}).log("hello");
+    } finally {
+      console.error = original;
+    }
+    assert.deepEqual(seen, ["cloudflare-registrar: hello"]);
+  });
 });
 
 describe("ExtensionCatalogue (fake client, virtual clock)", () => {
