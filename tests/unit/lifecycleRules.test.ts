@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { refuseChanges } from "../../provider/purchase/changes";
 import { unfinishedMessage, type Subject } from "../../provider/purchase/outcome";
 import { deleteRefusal, PartialStateError } from "../../provider/purchase/partial";
@@ -320,5 +322,26 @@ describe("RegistrationIndex (fake client)", () => {
     assert.equal(await index.settled("buying.com", ACCOUNT), undefined);
     assert.equal(await index.settled("moving.com", ACCOUNT), undefined);
     assert.equal((await index.find("Moving.COM", ACCOUNT))?.status, "transfer_pending");
+  });
+});
+
+describe("the purchase flows' boundaries (source)", () => {
+  const root = join(__dirname, "../../../provider");
+  const sources = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+    );
+  const text = (file: string) => readFileSync(join(root, file), "utf8");
+
+  it("invariant: buy.ts is the only code that starts a purchase, and it cannot reach the preview's batched price", () => {
+    const starters = sources(".").filter((f) => /\.start\(/.test(text(f)));
+    assert.deepEqual(starters, [join("purchase", "buy.ts")]);
+    assert.doesNotMatch(text("purchase/buy.ts"), /previewPrice|answeredEarlier|DomainChecks|\bLookups\b/);
+  });
+
+  it("the lifecycle's flows name no status and branch on no kind's noun: the kinds say both", () => {
+    for (const f of sources("purchase").filter((f) => !f.startsWith(join("purchase", "lookups")))) {
+      assert.doesNotMatch(text(f), /"(registration|transfer)_pending"|noun === /, f);
+    }
   });
 });
