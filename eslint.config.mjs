@@ -33,7 +33,8 @@ export default tseslint.config(
     files: [
       "provider/host/shim.ts",
       "provider/host/expectedErrors.ts",
-      "provider/purchase/lifecycle.ts",
+      "provider/purchase/buy.ts",
+      "provider/purchase/lookups/shared.ts",
       "provider/registration/kind.ts",
       "provider/transfer/kind.ts",
       "tests/integration/host/dynamic.test.ts",

@@ -1,5 +1,7 @@
 // Mutation testing of the code where a bug costs money or trust (issue 13). `npm run test:mutation`
-// runs the money modules (stryker.money.config.mjs, break at 90) and then this set (break at 80).
+// runs the money modules (stryker.money.config.mjs, break at 90), the purchase path
+// (stryker.purchase.config.mjs, 90), the rest of the lifecycle (stryker.lifecycle.config.mjs, 80) and then
+// this set (break at 80).
 // Stryker mutates the TypeScript sources in a sandbox, compiles the sandbox with tsc, and runs mocha
 // over the compiled tests; coverage per test picks the tests that can see each mutant.
 // Reports go outside the repository, to $TMPDIR (or /tmp)/stryker-reports/<set>/. The sandbox stays in
@@ -64,10 +66,7 @@ export default strykerSet("guards", {
     // The workflow poller and the factory both serialized dynamic-provider shims are built from.
     "provider/workflow/poll.ts",
     "provider/host/shim.ts",
-    // The preview's batched domain-check: a stale or shared answer must never reach the look before a POST.
-    "provider/purchase/lookups/domainChecks.ts",
-    // Not yet: provider/registration/provider.ts (its guards and resume paths). A trial run with this spec scored 63.9%
-    // (413 mutants, 114 survived, 35 uncovered; 6 minutes); add it once its survivors are killed.
+    // The preview's batched domain-check and the rest of provider/purchase/ are in stryker.lifecycle.config.mjs.
   ],
   spec: [
     "dist/tests/unit/**/*.test.js",

@@ -40,8 +40,8 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
 export function retryAfterMs(headers: Record<string, string | string[] | undefined>, now: number = Date.now()): number | undefined {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const ms = Number(first(headers["retry-after-ms"]));
-  // Stryker disable next-line ConditionalExpression: equivalent; an absent header is Number(undefined), NaN, which isFinite already refuses
-  if (Number.isFinite(ms) && ms >= 0 && first(headers["retry-after-ms"]) !== undefined) return ms;
+  // An absent header is Number(undefined), NaN: not finite.
+  if (Number.isFinite(ms) && ms >= 0) return ms;
   const raw = first(headers["retry-after"]);
   if (raw === undefined || raw.trim() === "") return undefined;
   const seconds = Number(raw);

@@ -13,8 +13,7 @@ const asObject = (v: unknown): Schema | undefined => (v && typeof v === "object"
 /** The minimum registration term the schema publishes (`properties.years.minimum`), if it does. */
 export function minimumTerm(schema: unknown): number | undefined {
   const min = asObject(asObject(asObject(schema)?.properties)?.years)?.minimum;
-  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for anything but a number, so the typeof test decides nothing alone.
-  return typeof min === "number" && Number.isInteger(min) && min >= 1 ? min : undefined;
+  return Number.isInteger(min) && (min as number) >= 1 ? (min as number) : undefined;
 }
 
 // Wire names at the top of the body and inside contacts, and the SDK's names for them. The keys inside

@@ -4,31 +4,22 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { CheckFailure, containsUnknown, isUnknown } from "../domain/validation";
+import type { PurchaseInputs, PurchaseKind } from "./kind";
 
-/** Objects cross the engine with their keys in any order: compare them sorted. */
-function sortedKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedKeys);
-  if (v && typeof v === "object")
-    return Object.fromEntries(
-      Object.entries(v)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, x]) => [k, sortedKeys(x)]),
-    );
-  return v;
-}
-export const sameValue = (a: unknown, b: unknown): boolean => isDeepStrictEqual(sortedKeys(a), sortedKeys(b));
+/** How a kind of purchase is named in a refusal, and which of its inputs only the purchase uses. */
+export type ChangeWords = Pick<PurchaseKind<PurchaseInputs, unknown, unknown>, "noun" | "verb" | "participle" | "resource" | "createOnly">;
 
 /** Failures for a new domain name or account, or a changed create-only input. */
-export function refuseChanges(olds: Record<string, unknown>, news: Record<string, unknown>, createOnly: readonly string[], noun: string): CheckFailure[] {
+export function refuseChanges(olds: Record<string, unknown>, news: Record<string, unknown>, kind: ChangeWords): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const oldName = olds.domainName as string;
-  const resource = noun === "transfer" ? "DomainTransfer" : "DomainRegistration";
+  const { noun, resource } = kind;
   if (!isUnknown(news.domainName) && news.domainName !== oldName) {
     failures.push({
       property: "domainName",
       reason:
         `domainName cannot change from '${oldName}' to ${JSON.stringify(news.domainName)}: that would mean buying a second domain ` +
-        `(registrations are non-refundable), so it is never planned. To ${noun === "transfer" ? "transfer" : "register"} another domain, add a new ${resource}; ` +
+        `(registrations are non-refundable), so it is never planned. To ${kind.verb} another domain, add a new ${resource}; ` +
         `to stop managing '${oldName}', remove it with retainOnDelete: true or \`pulumi state delete\`.`,
     });
   }
@@ -38,15 +29,16 @@ export function refuseChanges(olds: Record<string, unknown>, news: Record<string
       reason: `accountId cannot change from '${olds.accountId}' to '${news.accountId}': the ${noun} of '${oldName}' belongs to the first account. Move it between accounts in the Cloudflare dashboard, then adopt it in a new resource.`,
     });
   }
-  for (const key of createOnly) {
+  // Objects cross the engine with their keys in any order, which deep equality does not look at.
+  for (const key of kind.createOnly) {
     const [was, now] = [olds[key], news[key]];
-    if (was === undefined || now === undefined || containsUnknown(now) || sameValue(was, now)) continue;
+    if (was === undefined || now === undefined || containsUnknown(now) || isDeepStrictEqual(was, now)) continue;
     const secretish = key === "contacts" || key === "contactExtensions" || key === "authCode";
     const shown = secretish ? `the ${key}` : `${key} from ${JSON.stringify(was)} to ${JSON.stringify(now)}`;
     failures.push({
       property: key,
       reason:
-        `Cannot change ${shown} of '${oldName}': ${key} is used only when the domain is ${noun === "transfer" ? "transferred" : "registered"}, and changing it would need ` +
+        `Cannot change ${shown} of '${oldName}': ${key} is used only when the domain is ${kind.participle}, and changing it would need ` +
         `a new ${noun}, which is never planned. Restore the previous value (or remove it from the program); ` +
         `change registrant details or renew in the Cloudflare dashboard.`,
     });

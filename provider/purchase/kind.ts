@@ -8,6 +8,9 @@ import type { DomainAvailability, Registration, RegistrationStatus, WorkflowStat
 import type { CheckFailure } from "../domain/validation";
 import type { Clock } from "../api/clock";
 import type { PollOptions } from "../workflow/poll";
+import type { ProviderSettings } from "../host/stackConfig";
+import type { PurchaseLookups } from "./lookups/lookups";
+import type { Voice } from "./voice";
 
 /** Inputs every purchase has, in the SDK's names. */
 export interface PurchaseInputs {
@@ -15,6 +18,27 @@ export interface PurchaseInputs {
   autoRenew?: boolean;
   accountId?: string;
   maxPrice?: number;
+}
+
+/**
+ * A purchase under way, as the registration's status shows it, and what the lifecycle does with a domain
+ * found in it. Each kind supplies its own; a resource may meet either (a registration adopting a domain
+ * that is transferring in), so each kind also lists every one it may meet.
+ */
+export interface InFlight {
+  readonly status: RegistrationStatus;
+  /** For the log, when a domain in this status is adopted. */
+  readonly adoptionNote: string;
+  /**
+   * Nothing may change until the purchase lands (a transfer: the losing registrar is still answering).
+   * Without it, an update resumes the purchase's workflow instead.
+   */
+  readonly hold?: {
+    /** Why a change of autoRenew is refused now, and what to run. */
+    refusal(domain: string): string;
+    /** Said when an adoption leaves autoRenew as it is for now. */
+    deferred(domain: string, has: boolean, wants: boolean): string;
+  };
 }
 
 /** What a kind needs from the provider process. */
@@ -36,12 +60,19 @@ export interface PurchaseKind<I extends PurchaseInputs, Q, O> {
   readonly noun: string;
   /** Verb for the refusal before the POST: "registering", "transferring". */
   readonly gerund: string;
-  /** The registration status while this purchase is in flight. */
-  readonly pendingStatus: RegistrationStatus;
+  /** "To register another domain", "the domain is transferred". */
+  readonly verb: string;
+  readonly participle: string;
+  /** The SDK class: "DomainRegistration", "DomainTransfer". */
+  readonly resource: string;
+  /** This purchase while it is in flight. */
+  readonly pending: InFlight;
+  /** Every purchase in flight that a domain of this resource may be found in, this kind's own included. */
+  readonly inFlight: readonly InFlight[];
   /** Inputs used only at purchase: a change later is refused, never planned as a replacement. */
   readonly createOnly: readonly string[];
-  /** A deadline while awaiting the purchase: a resumable partial state, or a finished create that is still pending. */
-  readonly onDeadline: "partial" | "pending";
+  /** A deadline while awaiting the purchase ends create as still pending; without it, in a resumable partial state. */
+  readonly onDeadline?: "pending";
   /** In the preview's price line: "'x': available; ..." (the default), "'x': transferable; ...". */
   readonly eligible?: string;
   /** The output that holds the workflow's state while it is unfinished. Default `workflowState`. */
@@ -78,4 +109,22 @@ export interface PurchaseKind<I extends PurchaseInputs, Q, O> {
   pendingOutputs(inputs: I, accountId: string, quote: Q | undefined, state: string): O;
   /** The inputs a refresh reports, from the previous state and the fresh registration. */
   readInputs(previous: O, reg: Registration, accountId: string): I & { requestedPrivacyMode?: string };
+}
+
+/** The outputs every purchase shares (a domain registration, as Cloudflare reports it). */
+export interface PurchaseOutputs {
+  domainName: string;
+  autoRenew: boolean;
+  accountId: string;
+  status: string;
+  workflowState?: string;
+  quote?: unknown;
+}
+
+/** What each flow of the lifecycle (buy, follow) works with: the kind, the settings, the looks, and where it speaks. */
+export interface Flow<I extends PurchaseInputs, Q, O, L extends PurchaseLookups = PurchaseLookups> {
+  readonly kind: PurchaseKind<I, Q, O>;
+  readonly settings: ProviderSettings;
+  readonly lookups: L;
+  readonly voice: Voice;
 }

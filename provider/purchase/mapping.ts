@@ -36,3 +36,16 @@ export function recordedPrivacyMode(previous: { requestedPrivacyMode?: string })
   const r = previous.requestedPrivacyMode;
   return r === undefined ? {} : { privacyMode: r, requestedPrivacyMode: r };
 }
+
+/** The output that holds a kind's workflow state while its purchase is unfinished. */
+const stateKey = (kind: { stateOutput?: string }) => kind.stateOutput ?? "workflowState";
+
+/** The workflow state recorded in `outs`, if any. */
+export function recordedState(kind: { stateOutput?: string }, outs: object): string | undefined {
+  return (outs as Record<string, unknown>)[stateKey(kind)] as string | undefined;
+}
+
+/** Record the workflow's state in `outs`, under the kind's output. */
+export function recordState(kind: { stateOutput?: string }, outs: object, state: string): void {
+  (outs as Record<string, unknown>)[stateKey(kind)] = state;
+}

@@ -7,6 +7,8 @@ import { extensionOf } from "../domain/names";
 import { describeQuote, Quote } from "../domain/quote";
 import type { PurchaseContext, PurchaseKind, Priced } from "../purchase/kind";
 import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../domain/validation";
+import { REGISTRATION_PENDING } from "./inFlight";
+import { TRANSFER_PENDING } from "../transfer/inFlight";
 import { priceRoseSincePreview, priceVerdict } from "./verdict";
 import { createBody, pendingRegistrationOutputs, registrationOutputs, registrationReadInputs, RegistrationInputs, RegistrationOutputs } from "./mapping";
 
@@ -17,7 +19,7 @@ import { createBody, pendingRegistrationOutputs, registrationOutputs, registrati
  */
 async function purchasePlan(
   ctx: PurchaseContext,
-  extensions: ExtensionCatalogue,
+  extensions: Pick<ExtensionCatalogue, "get">,
   inputs: RegistrationInputs,
   accountId: string,
 ): Promise<{ years: number; failures: CheckFailure[] }> {
@@ -35,14 +37,16 @@ async function purchasePlan(
   return { years, failures: failures ?? [] };
 }
 
-export function registrationKind(extensions: ExtensionCatalogue): PurchaseKind<RegistrationInputs, Quote, RegistrationOutputs> {
+export function registrationKind(extensions: Pick<ExtensionCatalogue, "get">): PurchaseKind<RegistrationInputs, Quote, RegistrationOutputs> {
   return {
     noun: "registration",
     gerund: "registering",
-    pendingStatus: "registration_pending",
+    verb: "register",
+    participle: "registered",
+    resource: "DomainRegistration",
+    pending: REGISTRATION_PENDING,
+    inFlight: [REGISTRATION_PENDING, TRANSFER_PENDING],
     createOnly: ["years", "privacyMode", "contacts", "contactExtensions", "acknowledgements"],
-    // Stryker disable next-line StringLiteral: the lifecycle only asks whether it is "pending"; every other value records partial state.
-    onDeadline: "partial",
     validate: validateInputs,
 
     async price(ctx, inputs, accountId): Promise<Priced<Quote>> {

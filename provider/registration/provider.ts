@@ -3,7 +3,6 @@
  * particular to a new registration (provider/registration/).
  */
 import type { ProviderSettings } from "../host/stackConfig";
-import { ExtensionCatalogue } from "../purchase/lookups/extensionCatalogue";
 import { PurchaseLifecycle } from "../purchase/lifecycle";
 import { PartialStateError } from "../purchase/partial";
 import type { Quote } from "../domain/quote";
@@ -19,8 +18,8 @@ export type PartialRegistrationError = PartialStateError<RegistrationOutputs>;
 
 export class RegistrationProvider extends PurchaseLifecycle<RegistrationInputs, Quote, RegistrationOutputs> {
   constructor(settings: ProviderSettings) {
-    // Per process, never in state: the extensions' rules, fetched once each.
-    const extensions = new ExtensionCatalogue(() => this.client());
+    // Per process, never in state, shared with the process's other resources: the extensions' rules, fetched once each.
+    const extensions = { get: (name: string, accountId: string) => this.lookups.extensions.get(name, accountId) };
     super(registrationKind(extensions), settings);
   }
 }

@@ -12,6 +12,8 @@ import type { PurchaseContext, PurchaseKind, Priced } from "../purchase/kind";
 import type { Extension } from "../api/schemas";
 import { CheckFailure, containsUnknown, isUnknown, validateInputs } from "../domain/validation";
 import { LABELS, redactError } from "../api/secrets";
+import { TRANSFER_PENDING } from "./inFlight";
+import { REGISTRATION_PENDING } from "../registration/inFlight";
 import { authCodeProblem, encodeAuthCode } from "./authCode";
 import { pendingTransferOutputs, transferBody, TransferInputs, TransferOutputs, TransferQuote, transferOutputs, transferReadInputs } from "./mapping";
 import { describeTransferQuote, transferRoseSincePreview, transferVerdict } from "./verdict";
@@ -50,7 +52,10 @@ function takesAuthCode(rules: Extension | undefined): boolean {
   return schema?.properties === undefined || "auth_code" in schema.properties;
 }
 
-export function transferKind(extensions: ExtensionCatalogue, waitMs: () => number | undefined): PurchaseKind<TransferInputs, TransferQuote, TransferOutputs> {
+export function transferKind(
+  extensions: Pick<ExtensionCatalogue, "get">,
+  waitMs: () => number | undefined,
+): PurchaseKind<TransferInputs, TransferQuote, TransferOutputs> {
   /** The transfer body as it would be sent, and what the extension's transfer schema says of it. */
   async function plan(ctx: PurchaseContext, inputs: TransferInputs, accountId: string) {
     const extension = extensionOf(inputs.domainName);
@@ -84,7 +89,11 @@ export function transferKind(extensions: ExtensionCatalogue, waitMs: () => numbe
     noun: "transfer",
     gerund: "transferring",
     eligible: "transferable",
-    pendingStatus: "transfer_pending",
+    verb: "transfer",
+    participle: "transferred",
+    resource: "DomainTransfer",
+    pending: TRANSFER_PENDING,
+    inFlight: [REGISTRATION_PENDING, TRANSFER_PENDING],
     // The auth code is not among them: it matters only when the transfer starts, and codes are rotated.
     createOnly: ["privacyMode", "contacts", "contactExtensions"],
     onDeadline: "pending",

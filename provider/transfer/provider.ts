@@ -3,7 +3,6 @@
  * particular to a transfer in (this directory).
  */
 import type { ProviderSettings } from "../host/stackConfig";
-import { ExtensionCatalogue } from "../purchase/lookups/extensionCatalogue";
 import { PurchaseLifecycle } from "../purchase/lifecycle";
 import { transferKind } from "./kind";
 import type { TransferInputs, TransferOutputs, TransferQuote } from "./mapping";
@@ -12,8 +11,8 @@ export type { TransferInputs, TransferOutputs, TransferQuote } from "./mapping";
 
 export class TransferProvider extends PurchaseLifecycle<TransferInputs, TransferQuote, TransferOutputs> {
   constructor(settings: ProviderSettings) {
-    // Per process, never in state: the extensions' rules, fetched once each.
-    const extensions = new ExtensionCatalogue(() => this.client());
+    // Per process, never in state, shared with the process's other resources: the extensions' rules, fetched once each.
+    const extensions = { get: (name: string, accountId: string) => this.lookups.extensions.get(name, accountId) };
     super(
       transferKind(extensions, () => settings.transferWaitMs),
       settings,

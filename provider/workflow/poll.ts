@@ -106,10 +106,8 @@ export function settledOutcome(workflow: WorkflowStatus, polls = 0): WorkflowOut
       const str = (v: unknown) => (typeof v === "string" ? v : v == null ? undefined : JSON.stringify(v));
       return { kind: "action_required", workflow, polls, action: str(ctx.action), confirmationSentTo: str(ctx.confirmation_sent_to) };
     }
-    // Stryker disable next-line ConditionalExpression: equivalent; an empty default also returns undefined
-    default:
-      return undefined;
   }
+  return undefined;
 }
 
 /**
