@@ -112,19 +112,34 @@ export class Buy<I extends PurchaseInputs, Q, O extends PurchaseOutputs> {
     const { lookups, settings, voice } = this.flow;
     const client = lookups.client();
     const deadlineMs = kind.awaitMs?.(lookups.context());
+    // The purchase was accepted: from here a failed look must not lose it. It is recorded as pending, so the next
+    // `pulumi up` resumes it (adopt follows its workflow) instead of reporting a plain network error and leaving the
+    // stack without a domain the account now holds.
+    const accepted = <T>(look: () => Promise<T>): Promise<T> =>
+      look().catch((err: unknown) => {
+        if (!(err instanceof RegistrarError)) throw err;
+        throw new PartialStateError(
+          `The ${kind.noun} of '${domain}' was accepted, but following it failed: ${err.message} It was recorded in the stack ` +
+            `as ${kind.pending.status}; run \`pulumi up\` again to resume it, without ${kind.gerund} again.`,
+          domain,
+          kind.pendingOutputs(inputs, accountId, quote, workflow.state),
+        );
+      });
     const outcome: WorkflowOutcome =
       settledOutcome(workflow) ??
-      (await awaitWorkflow(workflow, (link) => client.followWorkflow(link), {
-        ...kind.poll,
-        ...settings.poll,
-        ...(deadlineMs !== undefined ? { deadlineMs } : {}),
-        onProgress: progressLines(`${domain}: ${kind.noun}`, workflow.state, voice.log),
-        reportEveryMs: PROGRESS_EVERY_MS,
-      }));
+      (await accepted(() =>
+        awaitWorkflow(workflow, (link) => client.followWorkflow(link), {
+          ...kind.poll,
+          ...settings.poll,
+          ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+          onProgress: progressLines(`${domain}: ${kind.noun}`, workflow.state, voice.log),
+          reportEveryMs: PROGRESS_EVERY_MS,
+        }),
+      ));
     if (outcome.kind === "succeeded") {
       const { registration: registrationSchema } = require("../api/schemas") as typeof import("../api/schemas");
       const fromContext = registrationSchema.safeParse(outcome.workflow.context?.registration);
-      const reg = fromContext.success ? fromContext.data : await client.getRegistration(domain, accountId);
+      const reg = fromContext.success ? fromContext.data : await accepted(() => client.getRegistration(domain, accountId));
       lookups.record(reg, accountId);
       const outs = kind.outputs(inputs, accountId, reg, quote);
       if (kind.followInRead) recordState(kind, outs, outcome.workflow.state);

@@ -121,6 +121,33 @@ describe("the purchase path, as sent", () => {
       assert.equal(sentTo("/registrations").length, 0);
     });
 
+    it("invariant: a purchase accepted and then lost from sight (its status look fails) is recorded as pending, and the next up resumes it with no second POST", async () => {
+      const p = await registrations({
+        domains: { "unseen.com": { scenario: { kind: "slow", durationMs: 1_500 } } },
+        faults: [{ endpoint: "registration-status", kind: "status", status: 403, times: 1 }],
+      });
+      const checked = await p.check(undefined, { domainName: "unseen.com" });
+      const err = await p.create(checked.inputs).then(
+        () => assert.fail("the failed look must fail this create"),
+        (e: Error) => e,
+      );
+      assert.ok(err instanceof PartialStateError, `recorded, not lost: ${err.message}`);
+      assert.equal(err.id, "unseen.com");
+      assert.equal((err.properties as { status: string }).status, "registration_pending");
+      assert.match(
+        err.message,
+        /^The registration of 'unseen\.com' was accepted, but following it failed: .*403.* run `pulumi up` again to resume it, without registering again\.$/s,
+      );
+      // What the engine does next: an update of the recorded resource, which follows the workflow to its end.
+      const { outs } = await p.update("unseen.com", err.properties as never, checked.inputs);
+      assert.equal(outs.status, "active");
+      assert.equal(sentTo("/registrations").length, 1, "one purchase in all");
+      assert.deepEqual(
+        h.sim.charges().map((c) => c.domain),
+        ["unseen.com"],
+      );
+    });
+
     it("invariant: a failed purchase fails; it is never recorded as resumable partial state", async () => {
       const p = await registrations();
       const checked = await p.check(undefined, { domainName: "failed-once.com" });
