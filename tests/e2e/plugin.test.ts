@@ -67,7 +67,7 @@ describe("@e2e the provider plugin from a YAML program, through the real engine"
     assert.notEqual(first.code, 0);
     assert.match(
       diagnostics(first.output),
-      /DomainRegistration \(site\):\n(\s+.*\n)*?\s+error: 1 error occurred:\n\s+\* Registration of 'action-yaml\.com' is waiting for you: verify_registrant_email/,
+      /DomainRegistration \(site\):\n(?:[ \t]+.*\n)*?[ \t]+error: 1 error occurred:\n\s+\* Registration of 'action-yaml\.com' is waiting for you: verify_registrant_email/,
     );
     assert.match(first.output, /resumes this registration without paying again/);
     const recorded = JSON.parse(s.stateFile()).checkpoint.latest.resources.find((r: any) => r.urn.endsWith("::site"));
