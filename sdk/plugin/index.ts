@@ -25,6 +25,18 @@ function props(type: string, args: object): pulumi.Inputs {
 }
 const secretOutputs = ["contacts", "contactExtensions"];
 
+/**
+ * The args as the plugin's resources send them: every secret input (the auth code, contacts and
+ * contact extensions) marked secret before it leaves the program, so the engine encrypts it in state and
+ * never prints it, whether or not the program marked it (additionalSecretOutputs covers only outputs).
+ */
+export function pluginInputs<A extends { contacts?: unknown; contactExtensions?: unknown; authCode?: unknown }>(args: A): A {
+  const secret = <T>(v: T) => (v === undefined ? undefined : pulumi.secret(v));
+  const out: Record<string, unknown> = { ...args, contacts: secret(args.contacts), contactExtensions: secret(args.contactExtensions) };
+  if ("authCode" in args) out.authCode = secret(args.authCode);
+  return out as A;
+}
+
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the interface only declares the outputs the class's constructor registers */
 export interface DomainRegistration extends Omit<OutputsOf<DynamicRegistration>, Derived> {}
 /** A domain registered (or adopted) through Cloudflare Registrar, served by the plugin. See the dynamic class for each output. */
@@ -33,7 +45,7 @@ export class DomainRegistration extends pulumi.CustomResource {
     super(
       `${PACKAGE}:index:DomainRegistration`,
       name,
-      props("DomainRegistration", args),
+      props("DomainRegistration", pluginInputs(args)),
       pulumi.mergeOptions(opts, { additionalSecretOutputs: secretOutputs }),
     );
   }
@@ -43,8 +55,12 @@ export interface DomainTransfer extends Omit<OutputsOf<DynamicTransfer>, Derived
 /** A domain transferred into Cloudflare Registrar, served by the plugin. See the dynamic class for each output. */
 export class DomainTransfer extends pulumi.CustomResource {
   constructor(name: string, args: DomainTransferArgs, opts?: pulumi.CustomResourceOptions) {
-    const inputs = { ...args, authCode: args.authCode === undefined ? undefined : pulumi.secret(args.authCode) };
-    super(`${PACKAGE}:index:DomainTransfer`, name, props("DomainTransfer", inputs), pulumi.mergeOptions(opts, { additionalSecretOutputs: secretOutputs }));
+    super(
+      `${PACKAGE}:index:DomainTransfer`,
+      name,
+      props("DomainTransfer", pluginInputs(args)),
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: secretOutputs }),
+    );
   }
 }
 /* eslint-enable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type */

@@ -42,15 +42,16 @@ export interface ConfigFailure {
 
 /**
  * CheckConfig's verdict: a malformed setting named with its value and fix (the message the dynamic
- * provider gives), or a key this provider does not have. A secret setting's failure is not attached to
- * its property, because the engine would print the value beside it.
+ * provider gives), or a key this provider does not have. A failure is attached to its property only when
+ * that setting is known not to be secret, because the engine prints the value beside it: a misspelt key
+ * may hold a token (`apiTokn`), so it is named in the reason instead.
  */
 export function checkConfig(args: Props, env: Record<string, string | undefined> = process.env): ConfigFailure[] {
   const failures: ConfigFailure[] = [];
   for (const key of Object.keys(args)) {
     if (key === "version" || key in CONFIG) continue;
     failures.push({
-      property: key,
+      property: "",
       reason: `${key} is not a setting of the ${PACKAGE} provider. The settings are: ${Object.keys(CONFIG).join(", ")}. Remove it, or fix its spelling.`,
     });
   }

@@ -41,10 +41,28 @@ export interface PluginOptions {
 
 const structOf = (s: any): Props => (s ? (s.toJavaScript() as Props) : {});
 
+/** The inputs the program marked secret, for the partial state an unfinished purchase records (set where the inputs are known). */
+const partialSecretKeys = new WeakMap<PartialStateError, Set<string>>();
+
+async function keepingSecrets<T>(secretKeys: Set<string>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof PartialStateError) partialSecretKeys.set(err, secretKeys);
+    throw err;
+  }
+}
+
 export class ProviderServer {
   private resources?: Resources;
   private resourcesError?: unknown;
   private configured: Props = {};
+  /**
+   * Set by Cancel (the engine's first Ctrl-C). The engine then waits for running steps, so a purchase
+   * under way keeps its clients and finishes (or is recorded as partial state); only a purchase not yet
+   * begun is refused, because a user who pressed Ctrl-C has not agreed to pay for one more domain.
+   */
+  private cancelled = false;
 
   constructor(private readonly opts: PluginOptions) {}
 
@@ -76,7 +94,7 @@ export class ProviderServer {
       delete: unary(urn, (req) => this.delete(req)),
       invoke: unary(none, (req) => this.invoke(req)),
       cancel: unary(none, async () => {
-        await this.resources?.close();
+        this.cancelled = true;
         return new Empty();
       }),
     };
@@ -166,7 +184,12 @@ export class ProviderServer {
   private async create(req: any) {
     const inputs = unwrapSecrets(structOf(req.getProperties()));
     rememberSecretInputs(inputs.values);
-    const { id, outs } = await this.served(typeOfUrn(req.getUrn())).create(inputs.values);
+    if (this.cancelled) {
+      throw new RegistrarError(
+        `${String(inputs.values.domainName ?? req.getUrn())}: not started, because this run was cancelled (Ctrl-C) before its purchase began; nothing was bought. Run \`pulumi up\` again to buy it.`,
+      );
+    }
+    const { id, outs } = await keepingSecrets(inputs.secretKeys, () => this.served(typeOfUrn(req.getUrn())).create(inputs.values));
     return new proto.CreateResponse().setId(id).setProperties(Struct.fromJavaScript(wrapSecrets(outs as Props, inputs.secretKeys)));
   }
 
@@ -185,8 +208,9 @@ export class ProviderServer {
     const olds = unwrapSecrets(structOf(req.getOlds()));
     const news = unwrapSecrets(structOf(req.getNews()));
     rememberSecretInputs(news.values);
-    const { outs } = await this.served(typeOfUrn(req.getUrn())).update(req.getId(), olds.values, news.values);
-    return new proto.UpdateResponse().setProperties(Struct.fromJavaScript(wrapSecrets(outs as Props, [...news.secretKeys, ...olds.secretKeys])));
+    const secretKeys = new Set([...news.secretKeys, ...olds.secretKeys]);
+    const { outs } = await keepingSecrets(secretKeys, () => this.served(typeOfUrn(req.getUrn())).update(req.getId(), olds.values, news.values));
+    return new proto.UpdateResponse().setProperties(Struct.fromJavaScript(wrapSecrets(outs as Props, secretKeys)));
   }
 
   private async delete(req: any) {
@@ -226,7 +250,7 @@ export class ProviderServer {
     const metadata = new grpc.Metadata();
     if (err instanceof PartialStateError) {
       const init = new proto.ErrorResourceInitFailed().setId(err.id).setReasonsList(err.reasons);
-      init.setProperties(Struct.fromJavaScript(wrapSecrets(err.properties as Props)));
+      init.setProperties(Struct.fromJavaScript(wrapSecrets(err.properties as Props, partialSecretKeys.get(err))));
       const any = new Any();
       any.pack(init.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
       const status = new statusProto.Status().setCode(grpc.status.UNKNOWN).setMessage(details);
