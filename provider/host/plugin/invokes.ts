@@ -56,7 +56,8 @@ export const FUNCTIONS: Record<string, (c: RegistrarClient, args: Props) => Prom
     const limit = args.limit === undefined || args.limit === null ? undefined : Number(args.limit);
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
       throw new RegistrarError(`searchDomains: limit must be a positive whole number, got ${JSON.stringify(args.limit)}.`);
-    const extensions = args.extensions === undefined || args.extensions === null ? undefined : strings(args.extensions, "searchDomains: extensions", `["com", "dev"]`);
+    const extensions =
+      args.extensions === undefined || args.extensions === null ? undefined : strings(args.extensions, "searchDomains: extensions", `["com", "dev"]`);
     return searchDomainsWith(c, { query: args.query, extensions, limit });
   },
   [`${PACKAGE}:index:checkTransfers`]: (c, args) => {

@@ -253,14 +253,17 @@ describe("the provider plugin's gRPC service, against the simulator", function (
 
   it("an unfinished purchase's recorded state keeps secret every input the program marked secret, not only the fixed ones", async () => {
     await configured();
-    await assert.rejects(checkThenCreate({ domainName: "action-plugin.com", autoRenew: secret(true), contacts: secret(CONTACTS) }), (err: grpc.ServiceError) => {
-      const state = partialState(err);
-      assert.deepEqual(state.autoRenew, secret(true));
-      assert.deepEqual(state.contacts, secret(CONTACTS));
-      assert.equal(state.domainName, "action-plugin.com");
-      assert.equal(state.status, "registration_pending");
-      return true;
-    });
+    await assert.rejects(
+      checkThenCreate({ domainName: "action-plugin.com", autoRenew: secret(true), contacts: secret(CONTACTS) }),
+      (err: grpc.ServiceError) => {
+        const state = partialState(err);
+        assert.deepEqual(state.autoRenew, secret(true));
+        assert.deepEqual(state.contacts, secret(CONTACTS));
+        assert.equal(state.domainName, "action-plugin.com");
+        assert.equal(state.status, "registration_pending");
+        return true;
+      },
+    );
     assert.equal(posts(), 1);
   });
 
@@ -276,8 +279,10 @@ describe("the provider plugin's gRPC service, against the simulator", function (
     await assert.rejects(invoke("checkTransfers", { domains: [{ domainName: "in-plugin.com", authCode: "ok-code" }, null] }), (err: grpc.ServiceError) =>
       /^checkTransfers: domains\[1\] must be an object \{ domainName/.test(err.details),
     );
-    await assert.rejects(invoke("checkTransfers", { domains: [{ authCode: "ok-code" }] }), (err: grpc.ServiceError) =>
-      /^checkTransfers: domains\[0\]\.domainName must be a string, got a undefined/.test(err.details) && !err.details.includes("ok-code"),
+    await assert.rejects(
+      invoke("checkTransfers", { domains: [{ authCode: "ok-code" }] }),
+      (err: grpc.ServiceError) =>
+        /^checkTransfers: domains\[0\]\.domainName must be a string, got a undefined/.test(err.details) && !err.details.includes("ok-code"),
     );
     assert.equal(h.sim.requests().length, 0, "no request for a malformed call");
   });
@@ -290,7 +295,9 @@ describe("the provider plugin's gRPC service, against the simulator", function (
     await assert.rejects(invoke("searchDomains", { query: "rocket", extensions: ["com", null] }), (err: grpc.ServiceError) =>
       /^searchDomains: extensions\[1\] must be a string, got a null/.test(err.details),
     );
-    await assert.rejects(invoke("checkDomains", { domains: "ok.com" }), (err: grpc.ServiceError) => /^checkDomains: domains must be a list of strings, got a string/.test(err.details));
+    await assert.rejects(invoke("checkDomains", { domains: "ok.com" }), (err: grpc.ServiceError) =>
+      /^checkDomains: domains must be a list of strings, got a string/.test(err.details),
+    );
     assert.equal(h.sim.requests().length, 0);
   });
 

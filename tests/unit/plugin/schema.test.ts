@@ -25,7 +25,8 @@ function declarationOf(src: ts.SourceFile, name: string): { src: ts.SourceFile; 
     if ((ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && s.name.text === name) return { src, decl: s };
   }
   for (const s of src.statements) {
-    const spec = (ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : "";
+    const spec =
+      (ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : "";
     if (!spec.startsWith(".")) continue;
     const bindings = ts.isImportDeclaration(s) ? s.importClause?.namedBindings : ts.isExportDeclaration(s) ? s.exportClause : undefined;
     const names: readonly ts.ImportOrExportSpecifier[] = bindings && (ts.isNamedImports(bindings) || ts.isNamedExports(bindings)) ? bindings.elements : [];
@@ -42,7 +43,9 @@ const WRAPPERS = new Set(["pulumi.Input", "pulumi.Output", "pulumi.Unwrap", "Rea
 function tsType(src: ts.SourceFile, node: ts.TypeNode): string {
   if (ts.isParenthesizedTypeNode(node)) return tsType(src, node.type);
   if (ts.isUnionTypeNode(node)) {
-    const present = node.types.filter((t) => t.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword));
+    const present = node.types.filter(
+      (t) => t.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
+    );
     const kinds = [...new Set(present.map((t) => tsType(src, t)))];
     return kinds.length === 1 ? kinds[0]! : `union<${kinds.join("|")}>`;
   }
@@ -173,7 +176,10 @@ describe("the plugin's schema", () => {
   it("a schema whose type disagrees with the SDK's (years: string) fails the comparison", () => {
     const spec = schema.resources["cloudflare-registrar:index:DomainRegistration"]!;
     const wrong = { ...spec.inputProperties, years: { type: "string" } };
-    assert.throws(() => assertSameShape(schemaShape(wrong, spec.requiredInputs), interfaceShape("sdk/domainRegistration.ts", "DomainRegistrationArgs")), /years/);
+    assert.throws(
+      () => assertSameShape(schemaShape(wrong, spec.requiredInputs), interfaceShape("sdk/domainRegistration.ts", "DomainRegistrationArgs")),
+      /years/,
+    );
   });
 
   it("the provider's settings are the plugin's TypeScript Provider's args, all optional, with the same types", () => {

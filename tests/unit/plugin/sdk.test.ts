@@ -2,7 +2,13 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { pluginInputs } from "../../../sdk/plugin";
 
-const CONTACTS = { registrant: { email: "r@example.org", phone: "+1.5555550100", postalInfo: { name: "R", address: { street: "1 Way", city: "Austin", state: "TX", postalCode: "78701", countryCode: "US" } } } };
+const CONTACTS = {
+  registrant: {
+    email: "r@example.org",
+    phone: "+1.5555550100",
+    postalInfo: { name: "R", address: { street: "1 Way", city: "Austin", state: "TX", postalCode: "78701", countryCode: "US" } },
+  },
+};
 
 const secretOrAbsent = async (v: unknown) => (v === undefined ? "absent" : pulumi.Output.isInstance(v) && (await pulumi.isSecret(v)) ? "secret" : "plain");
 
